@@ -1,0 +1,2 @@
+def on_config(config):
+    return config
