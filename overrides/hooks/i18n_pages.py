@@ -1,2 +1,69 @@
-def on_config(config):
-    return config
+"""MkDocs hook: what mkdocs-static-i18n leaves out or gets wrong for a multilingual site.
+
+- Absolute hreflang alternates (plus x-default) for every page, computed from `site_url`;
+  Material's own head links are relative, which search engines and Lighthouse reject.
+- One not-found page per language. The plugin builds every language into the same
+  site_dir run, so each language's 404.html overwrites the previous one; we keep each
+  language's rendering and write it to that language's folder.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from urllib.parse import urljoin
+
+log = logging.getLogger("mkdocs.hooks.i18n_pages")
+
+_not_found_pages: dict[str, str] = {}
+
+
+def _i18n(config):
+    return config.plugins.get("i18n")
+
+
+def _language_link(i18n, locale: str) -> str:
+    """Site-relative folder of a language: "" for the default one, "hu/" for the others."""
+    for language in i18n.config.languages:
+        if language.locale == locale:
+            return language.link.strip("/") + "/" if language.link.strip("/") else ""
+    raise KeyError(locale)
+
+
+def on_page_context(context, page, config, nav):
+    i18n = _i18n(config)
+    site_url = config.site_url or "/"
+    alternates = getattr(page.file, "alternates", None) or {}
+    links = []
+    for locale, alternate in alternates.items():
+        url = alternate.url if alternate.url != "./" else ""
+        links.append({"hreflang": locale, "href": urljoin(site_url, url)})
+    default = i18n.default_language if i18n else None
+    for link in list(links):
+        if link["hreflang"] == default:
+            links.append({"hreflang": "x-default", "href": link["href"]})
+    context["hreflang_links"] = links
+    return context
+
+
+def on_post_template(output, template_name, config):
+    if template_name == "404.html":
+        i18n = _i18n(config)
+        _not_found_pages[i18n.current_language if i18n else "default"] = output
+    return output
+
+
+def on_post_build(config):
+    """Write each language's not-found page where that language lives.
+
+    The root 404.html stays the default language's (static hosts such as GitHub Pages
+    serve only the root one, so it also links every other language's home page).
+    """
+    i18n = _i18n(config)
+    if not i18n:
+        return
+    site_dir = Path(config.site_dir)
+    for locale, html in _not_found_pages.items():
+        target = site_dir / _language_link(i18n, locale) / "404.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(html, encoding="utf-8")

@@ -1,0 +1,75 @@
+"""Build the site exactly as the README's commands do: strict MkDocs, then post-steps."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from .project import REPO_ROOT
+
+
+class BuildError(RuntimeError):
+    pass
+
+
+@dataclass
+class BuildResult:
+    site_dir: Path
+    log: str
+    seconds: float
+
+
+def mkdocs_build(site_dir: Path, extra_env: dict | None = None) -> BuildResult:
+    """`mkdocs build --strict` into site_dir; any WARNING or ERROR line fails the build.
+
+    No `-v`: in MkDocs 1.6.1 verbose strict builds can miss anchor warnings.
+    """
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+    started = time.perf_counter()
+    completed = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(site_dir)],
+        cwd=REPO_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    seconds = time.perf_counter() - started
+    log = completed.stdout + completed.stderr
+    problems = [line for line in log.splitlines() if line.startswith(("WARNING", "ERROR"))]
+    if completed.returncode != 0 or problems:
+        raise BuildError(
+            "mkdocs build --strict failed:\n"
+            + ("\n".join(problems) or log[-4000:])
+            + "\nFix each file named above (run `./scripts/build.sh` to reproduce)."
+        )
+    return BuildResult(site_dir=site_dir, log=log, seconds=seconds)
+
+
+@dataclass
+class SiteBuild:
+    site_dir: Path
+    mkdocs: BuildResult
+    pdf_seconds: float | None = None
+    pdf_files: tuple[Path, ...] = ()
+
+    def summary(self) -> list[str]:
+        lines = [f"Built {self.site_dir} in {self.mkdocs.seconds:.1f} s (mkdocs --strict, search index)."]
+        if self.pdf_seconds is not None:
+            lines.append(f"Generated {len(self.pdf_files)} checklist PDFs in {self.pdf_seconds:.1f} s.")
+        return lines
+
+
+def build_site(site_dir: Path, *, pdfs: bool = True) -> SiteBuild:
+    """The full deployable build; every caller (README command, tests, benchmark) uses this."""
+    result = SiteBuild(site_dir=site_dir, mkdocs=mkdocs_build(site_dir))
+    if pdfs:
+        from .pdfs import generate_checklist_pdfs
+
+        started = time.perf_counter()
+        result.pdf_files = tuple(generate_checklist_pdfs(site_dir))
+        result.pdf_seconds = time.perf_counter() - started
+    return result

@@ -1,0 +1,152 @@
+"""Issue 2: the bilingual build itself: strict, complete, correct lang/hreflang/sitemap, private."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from urllib.parse import urlsplit
+
+import pytest
+
+from site_tools import project
+from site_tools.built import built_pages, parse_html
+
+LANGUAGES = project.languages()
+DEFAULT = LANGUAGES[0]
+
+
+def test_every_page_exists_in_every_language():
+    expected = set(project.page_paths(DEFAULT))
+    problems = []
+    for language in LANGUAGES[1:]:
+        present = set(project.page_paths(language))
+        for missing in sorted(expected - present):
+            problems.append(f"docs/{language.locale}/{missing} is missing (translate docs/{DEFAULT.locale}/{missing})")
+        for extra in sorted(present - expected):
+            problems.append(f"docs/{language.locale}/{extra} has no docs/{DEFAULT.locale}/{extra}: add the English page or remove it")
+    assert not problems, "\n".join(problems)
+
+
+def test_build_is_strict_and_clean(built_site):
+    # build_site() raises on any WARNING; this guards against a silent fallback being logged as INFO.
+    fallback = [l for l in built_site.mkdocs.log.splitlines() if "fallback" in l.lower() or "not found" in l.lower()]
+    assert not fallback, "The build used a fallback or missed a file:\n" + "\n".join(fallback)
+
+
+def _site_path_for(url: str, site_url: str) -> str:
+    """Map an absolute URL under site_url to a path below the site root."""
+    base = urlsplit(site_url).path
+    path = urlsplit(url).path
+    assert path.startswith(base), f"{url} is not under site_url {site_url}"
+    return path[len(base):]
+
+
+@pytest.fixture(scope="module")
+def pages(site_dir):
+    return built_pages(site_dir, LANGUAGES)
+
+
+def test_html_lang_matches_language(pages):
+    wrong = []
+    for page in pages:
+        lang = page.soup().html.get("lang")
+        if lang != page.language.locale:
+            wrong.append(f"{page.url_path} (from {page.source_file}) has <html lang=\"{lang}\">, expected \"{page.language.locale}\"")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_hreflang_alternates_are_absolute_complete_and_resolve(pages, site_dir):
+    site_url = project.load_mkdocs_config().site_url
+    wanted = {language.locale for language in LANGUAGES} | {"x-default"}
+    problems = []
+    for page in pages:
+        links = page.soup().select('head link[rel="alternate"][hreflang]')
+        found = {link["hreflang"]: link["href"] for link in links}
+        if set(found) != wanted:
+            problems.append(f"{page.url_path}: hreflang set {sorted(found)} != {sorted(wanted)}")
+            continue
+        for hreflang, href in found.items():
+            if not href.startswith(("https://", "http://")):
+                problems.append(f"{page.url_path}: hreflang={hreflang} href={href!r} is relative; make it absolute from site_url")
+                continue
+            target = site_dir / _site_path_for(href, site_url) / "index.html"
+            if not target.exists():
+                problems.append(f"{page.url_path}: hreflang={hreflang} points to {href}, which was not built")
+        if found.get("x-default") != found.get(DEFAULT.locale):
+            problems.append(f"{page.url_path}: x-default should equal the {DEFAULT.locale} alternate")
+        if found.get(page.language.locale, "").rstrip("/").endswith(page.url_path.rstrip("/")) is False:
+            problems.append(f"{page.url_path}: its own hreflang={page.language.locale} does not point to itself")
+    assert not problems, "\n".join(problems)
+
+
+def test_meta_description_is_in_the_page_language(pages):
+    by_source = {}
+    for page in pages:
+        meta = page.soup().find("meta", attrs={"name": "description"})
+        assert meta and meta.get("content"), f"{page.source_file}: add a `description:` to its front matter"
+        by_source.setdefault(page.source, {})[page.language.locale] = meta["content"]
+    same = [f"{src}: identical description in {sorted(d)}" for src, d in by_source.items() if len(set(d.values())) < len(d)]
+    assert not same, "Translate the `description:` front matter:\n" + "\n".join(same)
+
+
+def test_sitemap_lists_every_page_with_alternates(pages, site_dir):
+    site_url = project.load_mkdocs_config().site_url
+    tree = ET.parse(site_dir / "sitemap.xml")
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    entries = {}
+    for url in tree.getroot().findall("s:url", ns):
+        loc = url.find("s:loc", ns).text
+        entries[_site_path_for(loc, site_url)] = {l.get("hreflang") for l in url.findall("x:link", ns)}
+    wanted = {language.locale for language in LANGUAGES}
+    problems = []
+    for page in pages:
+        if page.url_path not in entries:
+            problems.append(f"sitemap.xml lacks {page.url_path} ({page.source_file})")
+        elif not wanted <= entries[page.url_path]:
+            problems.append(f"sitemap.xml entry {page.url_path} has alternates {sorted(entries[page.url_path])}, expected {sorted(wanted)}")
+    assert not problems, "\n".join(problems)
+
+
+def test_each_language_has_its_own_not_found_page(site_dir):
+    for language in LANGUAGES:
+        path = site_dir / language.site_prefix / "404.html"
+        assert path.exists(), f"{path} was not written (see overrides/hooks/i18n_pages.py)"
+        soup = parse_html(path)
+        assert soup.html.get("lang") == language.locale, f"{path}: lang={soup.html.get('lang')}, expected {language.locale}"
+        title = language.extra["ui"]["not_found_title"]
+        assert soup.h1 and soup.h1.get_text(strip=True) == title, f"{path}: <h1> should read {title!r}"
+
+
+_RESOURCE_ATTRS = {"link": "href", "script": "src", "img": "src", "iframe": "src", "source": "src",
+                   "audio": "src", "video": "src", "embed": "src", "object": "data", "track": "src"}
+
+
+def _is_third_party(url: str) -> bool:
+    return bool(re.match(r"^(?:[a-z][a-z0-9+.-]*:)?//", url.strip(), re.I)) and not url.startswith("data:")
+
+
+def test_no_page_or_stylesheet_loads_anything_from_another_origin(site_dir):
+    problems = []
+    for html in sorted(site_dir.rglob("*.html")):
+        soup = parse_html(html)
+        for tag, attr in _RESOURCE_ATTRS.items():
+            for element in soup.find_all(tag):
+                if tag == "link" and not set(element.get("rel", [])) & {"stylesheet", "preload", "modulepreload", "icon", "prefetch", "preconnect", "dns-prefetch", "manifest"}:
+                    continue  # canonical / alternate links are not fetched by browsers
+                url = element.get(attr) or ""
+                for candidate in [url] + [s.split()[0] for s in (element.get("srcset") or "").split(",") if s.strip()]:
+                    if candidate and _is_third_party(candidate):
+                        problems.append(f"{html.relative_to(site_dir)}: <{tag} {attr}={candidate!r}> loads from another origin")
+        for style in soup.find_all("style"):
+            for url in re.findall(r"url\(\s*['\"]?([^'\")]+)", style.get_text()):
+                if _is_third_party(url):
+                    problems.append(f"{html.relative_to(site_dir)}: inline CSS url({url})")
+    for css in sorted(site_dir.rglob("*.css")):
+        text = css.read_text(encoding="utf-8", errors="replace")
+        for url in re.findall(r"url\(\s*['\"]?([^'\")]+)", text):
+            if _is_third_party(url):
+                problems.append(f"{css.relative_to(site_dir)}: url({url}) loads from another origin")
+        for imported in re.findall(r"@import\s+(?:url\()?['\"]?([^'\");]+)", text):
+            if _is_third_party(imported):
+                problems.append(f"{css.relative_to(site_dir)}: @import {imported}")
+    assert not problems, "Self-host these or remove them (no third-party requests):\n" + "\n".join(problems)
