@@ -65,7 +65,10 @@ class SiteBuild:
 
 def build_site(site_dir: Path, *, pdfs: bool = True) -> SiteBuild:
     """The full deployable build; every caller (README command, tests, benchmark) uses this."""
-    result = SiteBuild(site_dir=site_dir, mkdocs=mkdocs_build(site_dir))
+    from .checklists import PDFS_ENV
+
+    # Pages link to their checklist PDFs only in builds that generate them.
+    result = SiteBuild(site_dir=site_dir, mkdocs=mkdocs_build(site_dir, extra_env={PDFS_ENV: "1" if pdfs else "0"}))
     if pdfs:
         from .pdfs import generate_checklist_pdfs
 

@@ -1,9 +1,134 @@
-"""Checklist PDFs (issue 4 fills this in)."""
+"""Checklist PDFs: each checklist page printed by Chromium with the site's own print
+stylesheet, one file per language and paper size, saved next to the page.
+
+The built site is served locally and every request that would leave 127.0.0.1 is blocked,
+so generation never needs (or touches) the network. File names come from
+site_tools.checklists, which the page links use too.
+"""
 
 from __future__ import annotations
 
+import io
+import sys
+from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
+
+from .checklists import PAPERS, Checklist, checklists
+from .project import languages as configured_languages
 
 
-def generate_checklist_pdfs(site_dir: Path) -> list[Path]:
-    return []
+@dataclass(frozen=True)
+class PdfFacts:
+    """What a PDF says about itself, as a reader's PDF viewer or screen reader sees it."""
+
+    pages: int
+    title: str | None
+    lang: str | None
+    text: str
+
+
+def read_pdf(data: bytes | Path) -> PdfFacts:
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(data) if isinstance(data, bytes) else str(data))
+    info = reader.metadata or {}
+    lang = reader.trailer["/Root"].get("/Lang")
+    return PdfFacts(
+        pages=len(reader.pages),
+        title=str(info.get("/Title")) if info.get("/Title") else None,
+        lang=str(lang) if lang else None,
+        text="\n".join(page.extract_text() or "" for page in reader.pages),
+    )
+
+
+def with_metadata(data: bytes, title: str, lang: str) -> bytes:
+    """The PDF with /Title and /Lang set (and the title shown in the viewer's title bar).
+
+    Chromium sets both for tagged PDFs; this is the fallback when a Chromium does not.
+    """
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import BooleanObject, DictionaryObject, NameObject, TextStringObject
+
+    reader = PdfReader(io.BytesIO(data))
+    info = reader.metadata or {}
+    if info.get("/Title") == title and reader.trailer["/Root"].get("/Lang") == lang:
+        return data
+    writer = PdfWriter(clone_from=reader)
+    writer.add_metadata({"/Title": title})
+    root = writer._root_object
+    root[NameObject("/Lang")] = TextStringObject(lang)
+    preferences = root.get("/ViewerPreferences") or DictionaryObject()
+    preferences[NameObject("/DisplayDocTitle")] = BooleanObject(True)
+    root[NameObject("/ViewerPreferences")] = preferences
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def print_to_pdf(page, paper: str) -> bytes:
+    """The open page as Chromium prints it on `paper` ("a4", "letter"): print media, the
+    margins from print.css's @page rule, no background graphics (the print dialog's default)."""
+    return page.pdf(format=PAPERS[paper], prefer_css_page_size=False, print_background=False, tagged=True)
+
+
+def _local_only(context, base_url: str) -> None:
+    host = urlsplit(base_url).netloc
+
+    def route(route):
+        if urlsplit(route.request.url).netloc == host:
+            route.continue_()
+        else:
+            route.abort()
+
+    context.route("**/*", route)
+
+
+def generate_checklist_pdfs(site_dir: Path, papers: tuple[str, ...] = tuple(PAPERS)) -> list[Path]:
+    """Write every checklist's PDFs into the built site; returns the files written.
+
+    A checklist that does not fit on one sheet still gets its PDF, with a warning naming
+    the Markdown file to shorten (tests/test_print.py fails on it).
+    """
+    from playwright.sync_api import sync_playwright
+
+    from .browser import launch_chromium
+    from .serve import serve_directory
+
+    site_dir = Path(site_dir)
+    items: list[Checklist] = checklists([lang for lang in configured_languages() if lang.build])
+    written: list[Path] = []
+    if not items:
+        return written
+    with serve_directory(site_dir) as base_url, sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        try:
+            context = browser.new_context(color_scheme="light", service_workers="block")
+            _local_only(context, base_url)
+            page = context.new_page()
+            for checklist in items:
+                response = page.goto(base_url + checklist.url_path, wait_until="load")
+                if not response or response.status != 200:
+                    raise RuntimeError(
+                        f"{checklist.url_path} (from {checklist.source_file}) answered "
+                        f"{response.status if response else 'nothing'}; was the site built into {site_dir}?"
+                    )
+                # The sheet's own heading names the PDF better than the tab title.
+                title = " ".join(page.locator("h1").first.inner_text().split()) or page.title()
+                for paper in papers:
+                    data = with_metadata(print_to_pdf(page, paper), title, checklist.language.locale)
+                    target = site_dir / checklist.pdf_site_path(paper)
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    target.write_bytes(data)
+                    written.append(target)
+                    pages = read_pdf(data).pages
+                    if pages != 1:
+                        print(
+                            f"WARNING: {target.name} has {pages} pages on {PAPERS[paper]}; "
+                            f"shorten {checklist.source_file} so it prints on one sheet.",
+                            file=sys.stderr,
+                        )
+            context.close()
+        finally:
+            browser.close()
+    return written

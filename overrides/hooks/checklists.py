@@ -1,0 +1,74 @@
+"""MkDocs hook: checklists a reader can tick, and what their print/PDF markup needs.
+
+- Every task-list item (pymdownx.tasklist) gets its text wrapped in a <label> together
+  with its checkbox, so the checkbox has an accessible name and the whole line is a tap
+  target. `disabled` is removed and `autocomplete="off"` added: the ticks live only in the
+  open page (a shared device must not bring back what a child ticked). Done here, in the
+  HTML MkDocs writes, so it works without JavaScript.
+- Checklist pages (front matter `checklist: true`) get `page.meta.checklist_pdfs`, the
+  links to their PDFs, named by site_tools.checklists (the PDF step uses the same function).
+  Only builds that generate the PDFs link to them (build_site() sets CHECKLIST_PDFS=1), so
+  `mkdocs serve` and --no-pdf builds have no dead links.
+- Every page gets `print_home_url`, the address of the site in the page's language, for
+  the print footer.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from pathlib import Path
+from urllib.parse import urljoin
+
+# The PDF names must come from the one function the PDF step uses (scripts/site_tools).
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+
+from site_tools.checklists import PAPERS, PDFS_ENV, is_checklist, pdf_file_name  # noqa: E402
+
+# pymdownx.tasklist writes `<input type="checkbox"[ disabled][ checked]/> ` first in the
+# <li> (or in its first <p> for loose lists). The item text runs up to the first nested block.
+_TASK_ITEM = re.compile(
+    r'(?P<start><li class="(?:[^"]* )?task-list-item(?: [^"]*)?">\s*(?:<p>)?)'
+    r"<input type=\"checkbox\"(?P<attrs>[^>]*?)/?>\s*"
+    r"(?P<text>.*?)"
+    r"(?P<end>(?=<(?:ul|ol|p|div|blockquote|pre|table)[\s>]|</p>|</li>))",
+    re.DOTALL,
+)
+
+
+def _labelled(match: re.Match) -> str:
+    checked = " checked" if "checked" in match.group("attrs") else ""
+    return (
+        f'{match.group("start")}<label class="task-list-label">'
+        f'<input type="checkbox" autocomplete="off"{checked}> {match.group("text").rstrip()}</label>'
+    )
+
+
+def label_task_items(html: str) -> str:
+    if "task-list-item" not in html:
+        return html
+    return _TASK_ITEM.sub(_labelled, html)
+
+
+def on_page_content(html, page, config, files):
+    html = label_task_items(html)
+    if is_checklist(page.meta) and os.environ.get(PDFS_ENV) == "1":
+        source = getattr(page.file, "norm_src_uri", page.file.src_uri)
+        locale = getattr(page.file, "locale", None) or config.theme.get("language", "en")
+        # The PDF sits next to the page's index.html, so its bare name is the relative link.
+        page.meta["checklist_pdfs"] = [
+            {"paper": paper, "href": pdf_file_name(source, locale, paper)} for paper in PAPERS
+        ]
+    return html
+
+
+def on_page_context(context, page, config, nav):
+    i18n = config.plugins.get("i18n")
+    link = "/"
+    if i18n:
+        for language in i18n.config.languages:
+            if language.locale == i18n.current_language:
+                link = language.link or "/"
+    context["print_home_url"] = urljoin(config.site_url, link.lstrip("/")) if config.site_url else None
+    return context

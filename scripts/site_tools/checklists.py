@@ -1,0 +1,107 @@
+"""Checklist pages (front matter `checklist: true`): which pages they are, their task items,
+and the names of their downloadable PDFs.
+
+The PDF names are computed here and nowhere else: the checklists hook uses them for the
+"Download PDF" links, the PDF step for the files it writes, and the tests for both, so
+links and files cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from .project import Language, page_paths, page_url
+
+# Paper key (used in file names and UI-string keys) -> Chromium's paper format name.
+PAPERS: dict[str, str] = {"a4": "A4", "letter": "Letter"}
+
+# The environment variable build_site() sets when it will generate the PDFs, so that the
+# pages link to PDFs only in builds that have them (`mkdocs serve` and --no-pdf builds
+# get no dead links).
+PDFS_ENV = "CHECKLIST_PDFS"
+
+_TASK_ITEM = re.compile(r"^\s*[-*+]\s+\[[ xX]\]\s+(.+?)\s*$", re.MULTILINE)
+
+
+def pdf_file_name(source: str, locale: str, paper: str) -> str:
+    """File name of a checklist's PDF, unique across the site so downloads don't collide.
+
+    "parents/warning-signs.md", "en", "a4" -> "warning-signs-parents-en-a4.pdf"
+    (the page name first, then its section: the name says what the file is).
+    """
+    if paper not in PAPERS:
+        raise ValueError(f"unknown paper {paper!r}; expected one of {sorted(PAPERS)}")
+    parts = list(PurePosixPath(source).with_suffix("").parts)
+    if len(parts) > 1 and parts[-1] == "index":
+        parts.pop()
+    return "-".join([*reversed(parts), locale, paper]) + ".pdf"
+
+
+def pdf_site_path(language: Language, source: str, paper: str) -> str:
+    """Path below the site root: the PDF sits next to its page's index.html."""
+    return language.site_prefix + page_url(source) + pdf_file_name(source, language.locale, paper)
+
+
+def front_matter(markdown_file: Path) -> dict:
+    """The page's meta exactly as MkDocs reads it (invalid YAML gives {}, as in MkDocs)."""
+    from mkdocs.utils.meta import get_data
+
+    return get_data(markdown_file.read_text(encoding="utf-8"))[1]
+
+
+def is_checklist(meta: dict | None) -> bool:
+    return bool(meta and meta.get("checklist") is True)
+
+
+@dataclass(frozen=True)
+class Checklist:
+    language: Language
+    source: str  # relative to the language's docs folder, e.g. "parents/warning-signs.md"
+
+    @property
+    def source_file(self) -> str:
+        return f"docs/{self.language.locale}/{self.source}"
+
+    @property
+    def url_path(self) -> str:
+        return self.language.site_prefix + page_url(self.source)
+
+    def pdf_site_path(self, paper: str) -> str:
+        return pdf_site_path(self.language, self.source, paper)
+
+    def task_items(self) -> list[str]:
+        return task_items((self.language.docs_dir / self.source).read_text(encoding="utf-8"))
+
+
+def checklists(languages: list[Language]) -> list[Checklist]:
+    return [
+        Checklist(language, source)
+        for language in languages
+        for source in page_paths(language)
+        if is_checklist(front_matter(language.docs_dir / source))
+    ]
+
+
+def task_items(markdown: str) -> list[str]:
+    """The text of each `- [ ] ...` item as a reader sees it (Markdown links and emphasis removed)."""
+    return [markdown_to_text(m.group(1)) for m in _TASK_ITEM.finditer(markdown)]
+
+
+def markdown_to_text(inline: str) -> str:
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", inline)  # links and images: keep the text
+    text = re.sub(r"\{[:#.][^}]*\}", "", text)  # attr_list attributes
+    text = re.sub(r"[*_`]+", "", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def comparable_text(text: str) -> str:
+    """Text reduced to its letters and digits, for finding page text inside PDF text.
+
+    PDF text extraction breaks lines, hyphenates, splits ligatures and changes quotes and
+    dashes; none of that survives this reduction, while a missing or changed word still shows.
+    """
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return "".join(ch for ch in text if ch.isalnum())
