@@ -1,0 +1,23 @@
+"""MkDocs hook: a page that is still the default language's text is marked up as such.
+
+scripts/new_language.py scaffolds a language by copying the English pages with
+`translation_status: untranslated` in their front matter. Until a page is translated, its
+article is English inside a page whose <html lang> is the new language; the article is
+wrapped in an element with the default language's `lang`, so screen readers pronounce it
+as English and browsers do not offer to "translate from <new language>". The site chrome
+(navigation, header, notice) keeps the page's own language. The visible notice is
+overrides/partials/untranslated-notice.html, wired in overrides/main.html.
+"""
+
+from __future__ import annotations
+
+UNTRANSLATED = "untranslated"
+
+
+def on_page_content(html, page, config, files):
+    if (page.meta or {}).get("translation_status") != UNTRANSLATED:
+        return html
+    i18n = config.plugins.get("i18n")
+    if not i18n or i18n.current_language == i18n.default_language:
+        return html
+    return f'<div lang="{i18n.default_language}" class="untranslated-content">\n{html}\n</div>'

@@ -1,0 +1,206 @@
+"""Translation parity: does a translated page have the same structure as the default one?
+
+Each check compares the default language's outline of a page with a translation's and
+returns problems as text that names both files and the first point where they differ, so a
+translator can go straight to the line. The page set itself (same file names in every
+language) is checked by tests/test_site_build.py::test_every_page_exists_in_every_language.
+
+Pages marked `translation_status: untranslated` are pending: tests skip them here (they are
+still English copies) and report them as pending instead.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from . import project
+from .markdown_outline import Heading, Outline, outline_file
+
+UNTRANSLATED = "untranslated"
+# Front-matter keys that belong to the translation itself, not to the page.
+L10N_KEYS = ("source_commit", "source_hash", "translation_status")
+
+
+def is_pending(outline: Outline) -> bool:
+    return outline.meta.get("translation_status") == UNTRANSLATED
+
+
+@dataclass(frozen=True)
+class PagePair:
+    page: str
+    default: Outline
+    translation: Outline
+
+    @property
+    def files(self) -> str:
+        return f"{self.default.path} and {self.translation.path}"
+
+
+def outline_of(language: project.Language, page: str) -> Outline:
+    return outline_file(language.docs_dir / page, page, f"docs/{language.locale}/{page}")
+
+
+def page_pairs(language: project.Language, default: project.Language) -> list[PagePair]:
+    """Pages present in both languages (missing ones are the page-set test's business)."""
+    shared = sorted(set(project.page_paths(default)) & set(project.page_paths(language)))
+    return [PagePair(page, outline_of(default, page), outline_of(language, page)) for page in shared]
+
+
+def _heading(outline: Outline, heading: Heading) -> str:
+    return f"{outline.where(heading.line)} {heading.show()}"
+
+
+def check_headings(pair: PagePair) -> list[str]:
+    """Same outline: heading levels in the same order, with the same explicit {#id}s."""
+    a, b = pair.default, pair.translation
+    for index, (ha, hb) in enumerate(zip(a.headings, b.headings)):
+        if ha.level != hb.level:
+            return [f"{_heading(a, ha)} vs {_heading(b, hb)}: heading levels differ (heading {index + 1}); "
+                    "the translation must keep every heading at the same level and in the same order"]
+        if ha.id != hb.id:
+            return [f"{_heading(a, ha)} vs {_heading(b, hb)}: heading ids differ; keep the id "
+                    f"{'{#' + ha.id + '}' if ha.id else '(none)'} exactly as in {a.path} (ids are never translated)"]
+    if len(a.headings) != len(b.headings):
+        longer, shorter = (a, b) if len(a.headings) > len(b.headings) else (b, a)
+        extra = longer.headings[len(shorter.headings)]
+        return [f"{_heading(longer, extra)} has no counterpart in {shorter.path} "
+                f"({len(a.headings)} headings in {a.path}, {len(b.headings)} in {b.path}): "
+                "add or remove the heading so that both pages have the same outline"]
+    return []
+
+
+def check_tasks(pair: PagePair) -> list[str]:
+    """Same number of checklist items in each section (only meaningful once outlines match)."""
+    a, b = pair.default, pair.translation
+    if len(a.headings) != len(b.headings):
+        return []  # check_headings reports the real problem
+    for section, (na, nb) in enumerate(zip(a.tasks_per_section(), b.tasks_per_section())):
+        if na != nb:
+            index = section - 1
+            where_a = _heading(a, a.headings[index]) if index >= 0 else f"{a.where(a.section_line(-1))} (before the first heading)"
+            where_b = _heading(b, b.headings[index]) if index >= 0 else f"{b.where(b.section_line(-1))} (before the first heading)"
+            return [f"{where_a} has {na} checklist items vs {where_b} has {nb}: checklist items differ; "
+                    "translate every `- [ ]` item, one item per item"]
+    return []
+
+
+def check_internal_links(pair: PagePair) -> list[str]:
+    """Same internal link targets (page and #id), compared without the language folder."""
+    a, b = pair.default, pair.translation
+    ta, tb = a.internal_targets(), b.internal_targets()
+    problems = []
+    for target, line in sorted(ta.items(), key=lambda item: item[1]):
+        if target not in tb:
+            problems.append(f"{a.where(line)} links to `{target}`, {b.path} has no link to it: "
+                            "keep link targets unchanged when translating")
+    for target, line in sorted(tb.items(), key=lambda item: item[1]):
+        if target not in ta:
+            problems.append(f"{b.where(line)} links to `{target}`, {a.path} has no link to it: "
+                            "link only to what the default-language page links to")
+    return problems
+
+
+def _multiset_problems(a: Outline, b: Outline, ca: Counter, cb: Counter, what: str, predicate) -> list[str]:
+    problems = []
+    for value, count in sorted((ca - cb).items()):
+        line = a.first_line_of(lambda link: predicate(link, value))
+        problems.append(f"{a.where(line)} has {what} `{value}` {count} more time(s) than {b.path} "
+                        f"({ca[value]} vs {cb[value]})")
+    for value, count in sorted((cb - ca).items()):
+        line = b.first_line_of(lambda link: predicate(link, value))
+        problems.append(f"{b.where(line)} has {what} `{value}` {count} more time(s) than {a.path} "
+                        f"({cb[value]} vs {ca[value]})")
+    return problems
+
+
+def check_contacts(pair: PagePair) -> list[str]:
+    """Same phone numbers (tel:), e-mail addresses (mailto:) and external URLs, as multisets."""
+    a, b = pair.default, pair.translation
+    problems = _multiset_problems(a, b, a.contacts(), b.contacts(), "contact/URL",
+                                  lambda link, value: link.contact == value and not link.image)
+    if problems:
+        problems.append("Phone numbers, e-mail addresses and URLs must be identical in every language "
+                        "(a fork replacing contacts for its country changes them in every language).")
+    return problems
+
+
+def check_images(pair: PagePair) -> list[str]:
+    a, b = pair.default, pair.translation
+    return _multiset_problems(a, b, a.images(), b.images(), "image",
+                              lambda link, value: link.image and (link.resolved or link.target) == value)
+
+
+def check_front_matter_keys(pair: PagePair) -> list[str]:
+    """Same front-matter keys (description, checklist, ...), translation bookkeeping aside."""
+    a, b = pair.default, pair.translation
+    ka = set(a.meta) - set(L10N_KEYS)
+    kb = set(b.meta) - set(L10N_KEYS)
+    problems = [f"{a.where(1)} has front-matter key `{key}`, {b.path} does not: add it" for key in sorted(ka - kb)]
+    problems += [f"{b.where(1)} has front-matter key `{key}`, {a.path} does not: remove it or add it to both"
+                 for key in sorted(kb - ka)]
+    return problems
+
+
+PAGE_CHECKS = {
+    "headings": check_headings,
+    "checklist items": check_tasks,
+    "internal links": check_internal_links,
+    "contacts and URLs": check_contacts,
+    "images": check_images,
+    "front matter keys": check_front_matter_keys,
+}
+
+
+# --------------------------------------------------------------------------- configuration
+
+
+def nav_titles(nav) -> list[str]:
+    """Every section and page title in mkdocs.yml `nav`, in order, once each."""
+    titles: list[str] = []
+
+    def walk(items):
+        for item in items or []:
+            if isinstance(item, dict):
+                for title, value in item.items():
+                    if title not in titles:
+                        titles.append(title)
+                    if isinstance(value, list):
+                        walk(value)
+
+    walk(nav)
+    return titles
+
+
+def check_nav_translations(titles: list[str], language: project.Language) -> list[str]:
+    where = f"mkdocs.yml (plugins > i18n > languages > {language.locale} > nav_translations)"
+    translations = language.nav_translations or {}
+    problems = [f"{where}: no entry for nav title {title!r}; add `{title}: <translation>`"
+                for title in titles if title not in translations]
+    problems += [f"{where}: {key!r} is not a title in `nav` (renamed or removed?); rename or delete it"
+                 for key in translations if key not in titles]
+    problems += [f"{where}: {key!r} has an empty translation" for key, value in translations.items()
+                 if key in titles and not str(value or "").strip()]
+    return problems
+
+
+def key_paths(value, prefix: str = "") -> set[str]:
+    """Dotted paths of every key in nested mappings: {"ui": {"a": 1}} -> {"ui", "ui.a"}."""
+    paths: set[str] = set()
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            path = f"{prefix}.{key}" if prefix else str(key)
+            paths.add(path)
+            paths |= key_paths(inner, path)
+    return paths
+
+
+def check_extra_keys(default: project.Language, language: project.Language) -> list[str]:
+    """Per-language `extra` replaces whole keys, so every language needs every (nested) key."""
+    da, db = key_paths(default.extra), key_paths(language.extra)
+    where = "mkdocs.yml (plugins > i18n > languages > {} > extra)"
+    problems = [f"{where.format(language.locale)}: `extra.{path}` is missing (the {default.locale} block has it); "
+                "copy it and translate its value" for path in sorted(da - db)]
+    problems += [f"{where.format(language.locale)}: `extra.{path}` is not in the {default.locale} block; "
+                 "add it there too or remove it" for path in sorted(db - da)]
+    return problems

@@ -1,0 +1,285 @@
+#!/usr/bin/env python3
+"""Which translated pages lag behind the English ones, what changed, and re-stamping them.
+
+Every translated page records the English text it was translated from in its front matter
+(source_commit: <git commit>, source_hash: sha256:<hash of the English text>). This tool
+compares those stamps with the English pages now. States:
+
+  drifted  the English page changed since the stamp: update the translation, then stamp it
+  new      no translation yet, or a translation without a stamp
+  pending  marked `translation_status: untranslated` (an English copy, not yet translated)
+  ok       up to date
+
+Examples:
+  scripts/translation_status.py                      # every language: drifted, new, pending
+  scripts/translation_status.py --lang hu --all      # also list the pages that are up to date
+  scripts/translation_status.py --lang hu --drifted --strict   # exit 1 if any page drifted
+  scripts/translation_status.py --format json        # for CI
+  scripts/translation_status.py diff help.md --lang hu         # English changes since the stamp
+  scripts/translation_status.py stamp help.md --lang hu        # dry run: what would change
+  scripts/translation_status.py stamp help.md --lang hu --write
+  scripts/translation_status.py stamp --all --lang hu --write  # after translating every page
+
+Exit codes: 0 done (findings are reported but do not fail without --strict); 1 something was
+found and --strict was given; 2 usage or path error (unknown language, page or commit).
+See LOCALIZING.md, "Keeping a translation up to date".
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from site_tools import project  # noqa: E402
+from site_tools.translations import (  # noqa: E402
+    Git,
+    TranslationError,
+    language_report,
+    normalize_page_argument,
+    page_status,
+    plan_stamp,
+    write_atomically,
+)
+
+COMMANDS = ("list", "diff", "stamp")
+TOOL = "scripts/translation_status.py"
+
+
+class UsageError(Exception):
+    pass
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--lang", action="append", metavar="CODE",
+                        help="language to check (repeatable; default: every language except the default one)")
+    common.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    common.add_argument("--strict", action="store_true", help="exit 1 when something is found")
+
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command", metavar="{list,diff,stamp}")
+    listing = commands.add_parser("list", parents=[common], help="list drifted, new and pending pages (the default)")
+    for state in ("drifted", "new", "pending"):
+        listing.add_argument(f"--{state}", action="store_true", help=f"list {state} pages (combine freely)")
+    listing.add_argument("--all", action="store_true", help="list every page, including the ones that are up to date")
+
+    diff = commands.add_parser("diff", parents=[common], help="show how the English page changed since the stamp")
+    diff.add_argument("page", help="page, e.g. help.md, parents/what-to-do.md or docs/hu/help.md")
+
+    stamp = commands.add_parser("stamp", parents=[common],
+                                help="record that pages are translated from the English text at a commit")
+    stamp.add_argument("pages", nargs="*", metavar="PAGE", help="pages to stamp")
+    stamp.add_argument("--all", action="store_true", help="every translated page (pending ones are skipped)")
+    stamp.add_argument("--commit", default=None, metavar="REV",
+                       help="the English text the translation follows (default: HEAD)")
+    stamp.add_argument("--write", action="store_true", help="write the files (without it: dry run)")
+    return parser
+
+
+def _languages(args, all_languages: list[project.Language]) -> list[project.Language]:
+    default = all_languages[0]
+    by_code = {language.locale: language for language in all_languages}
+    if not args.lang:
+        chosen = all_languages[1:]
+        if not chosen:
+            raise UsageError(f"mkdocs.yml declares only the default language ({default.locale}); nothing to compare")
+        return chosen
+    chosen = []
+    for code in args.lang:
+        if code == default.locale:
+            raise UsageError(f"{code} is the default language: translations are compared against it")
+        if code not in by_code:
+            known = ", ".join(language.locale for language in all_languages[1:])
+            raise UsageError(f"unknown language {code!r}; mkdocs.yml declares: {known}")
+        chosen.append(by_code[code])
+    return chosen
+
+
+def _page(argument: str, all_languages, chosen) -> tuple[str, list[project.Language]]:
+    page, locale = normalize_page_argument(argument, all_languages)
+    if locale == all_languages[0].locale:
+        locale = None  # docs/en/help.md names the page, not a language
+    if locale:
+        if any(language.locale == locale for language in chosen) or len(chosen) == len(all_languages) - 1:
+            chosen = [language for language in all_languages if language.locale == locale]
+        else:
+            raise UsageError(f"{argument} is in {locale}, but --lang says {', '.join(l.locale for l in chosen)}")
+    if page not in project.page_paths(all_languages[0]):
+        raise UsageError(f"{argument}: docs/{all_languages[0].locale}/{page} does not exist")
+    return page, chosen
+
+
+def _command_list(args, languages, default, git) -> int:
+    states = [state for state in ("drifted", "new", "pending") if getattr(args, state)]
+    if args.all:
+        states = ["drifted", "new", "pending", "ok"]
+    states = states or ["drifted", "new", "pending"]
+    reports = [language_report(language, default, git) for language in languages]
+    found = any(page.state in states and page.state != "ok" for report in reports for page in report.pages)
+    if args.format == "json":
+        print(json.dumps({
+            "default": default.locale,
+            "git": git.available,
+            "languages": [{
+                "locale": report.language.locale,
+                "name": report.language.name,
+                "counts": {state: report.count(state) for state in ("drifted", "new", "pending", "ok")},
+                "total": len(report.pages),
+                "summary": report.summary(),
+                "pages": [page.as_dict() for page in report.pages if page.state in states],
+            } for report in reports],
+        }, indent=2, ensure_ascii=False))
+    else:
+        if not git.available:
+            print("Note: no git history here; drift is judged by source_hash only (diff cannot show changes).")
+        for report in reports:
+            listed = [page for page in report.pages if page.state in states]
+            print(f"{report.language.locale} ({report.language.name}), docs/{report.language.locale}/ "
+                  f"against docs/{default.locale}/: {len(listed)} listed")
+            for page in listed:
+                print(f"  {page.state:<8} {page.page}: {page.reason}")
+                hint = _hint(page)
+                if hint:
+                    print(f"           -> {hint}")
+        for report in reports:
+            print(report.summary())
+    return 1 if args.strict and found else 0
+
+
+def _hint(page) -> str | None:
+    lang = f"--lang {page.locale}"
+    if page.state == "drifted":
+        return (f"{TOOL} diff {page.page} {lang}; update the translation, then "
+                f"{TOOL} stamp {page.page} {lang} --write")
+    if page.state == "new":
+        if page.reason == "not translated yet":
+            return f"translate docs/en/{page.page} into {page.file}, then {TOOL} stamp {page.page} {lang} --write"
+        return f"check {page.file} against the English page, then {TOOL} stamp {page.page} {lang} --write"
+    if page.state == "pending":
+        return f"translate {page.file}, delete its `translation_status: untranslated` line, then stamp it"
+    return None
+
+
+def _command_diff(args, languages, all_languages, default, git) -> int:
+    page, languages = _page(args.page, all_languages, languages)
+    if len(languages) != 1:
+        raise UsageError("diff needs one language: add --lang CODE (or give the page as docs/CODE/PAGE)")
+    status = page_status(languages[0], default, page, git)
+    english = f"docs/{default.locale}/{page}"
+    commit = git.commit(status.source_commit) if status.source_commit else None
+    diff_text = git.diff(commit, english) if commit else None
+    if args.format == "json":
+        print(json.dumps({**status.as_dict(), "english": english, "diff": diff_text}, indent=2, ensure_ascii=False))
+    else:
+        print(f"{status.file}: {status.state} ({status.reason})")
+        if diff_text is not None:
+            print(f"English changes since {commit[:12]} (git diff {commit[:12]} -- {english}):")
+            print(diff_text if diff_text.strip() else "(no changes)")
+        elif status.source_commit:
+            known = {True: "has changed", False: "has not changed", None: "cannot be compared (no source_hash)"}
+            print(f"Commit {status.source_commit[:12]} is not in this checkout's history; only the hash is known: "
+                  f"the English text {known[status.english_changed]} since the stamp. "
+                  f"Compare {english} with {status.file} by hand.")
+        elif status.english_changed is None:
+            print(f"{status.file} has no stamp yet, so there is nothing to compare with. Once it matches {english}, "
+                  f"stamp it: {TOOL} stamp {page} --lang {status.locale} --write")
+        else:
+            known = "has changed" if status.english_changed else "has not changed"
+            print(f"No source_commit recorded (or no git history here); only the hash is known: the English text "
+                  f"{known} since the stamp. Compare {english} with {status.file} by hand.")
+    return 1 if args.strict and status.state in ("drifted", "new") else 0
+
+
+def _command_stamp(args, languages, all_languages, default, git) -> int:
+    if args.all and args.pages:
+        raise UsageError("give either PAGE... or --all, not both")
+    if not args.all and not args.pages:
+        raise UsageError("say what to stamp: PAGE... or --all")
+    commit = None
+    if git.available:
+        commit = git.commit(args.commit or "HEAD")
+        if commit is None:
+            raise UsageError(f"unknown commit {args.commit or 'HEAD'!r}: stamp with a commit of this repository "
+                             "(e.g. HEAD, or the id shown by `git log -- docs/en/PAGE`)")
+    elif args.commit:
+        raise UsageError("no git history here, so --commit cannot be checked; stamp without --commit to record "
+                         "only source_hash")
+    targets: list[tuple[project.Language, str]] = []
+    skipped = []
+    if args.all:
+        for language in languages:
+            for page in project.page_paths(default):
+                status = page_status(language, default, page, git)
+                if status.state == "pending":
+                    skipped.append(f"{status.file} (pending: translate it first)")
+                elif (language.docs_dir / page).exists():
+                    targets.append((language, page))
+    else:
+        for argument in args.pages:
+            page, chosen = _page(argument, all_languages, languages)
+            targets += [(language, page) for language in chosen]
+    stamps = []
+    errors = []
+    for language, page in targets:
+        try:
+            stamps.append(plan_stamp(language, default, page, git, commit))
+        except TranslationError as error:
+            errors.append(str(error))
+    if errors:
+        raise UsageError("nothing written:\n  " + "\n  ".join(errors))
+    if args.write:
+        for stamp in stamps:
+            if stamp.changed:
+                write_atomically(stamp.file, stamp.new_text)
+    changed = [stamp for stamp in stamps if stamp.changed]
+    if args.format == "json":
+        print(json.dumps({
+            "commit": commit, "written": bool(args.write),
+            "files": [{"file": str(s.file.relative_to(project.REPO_ROOT)), "changes": s.changes, "notes": s.notes}
+                      for s in stamps],
+            "skipped": skipped,
+        }, indent=2, ensure_ascii=False))
+        return 0
+    if not git.available:
+        print("Note: no git history here: recording source_hash only (source_commit is removed).")
+    for stamp in stamps:
+        name = stamp.file.relative_to(project.REPO_ROOT)
+        if stamp.changed:
+            print(f"{name}: " + "; ".join(stamp.changes))
+        else:
+            print(f"{name}: already stamped with this text")
+        for note in stamp.notes:
+            print(f"  note: {note}")
+    for item in skipped:
+        print(f"skipped {item}")
+    verb = "Stamped" if args.write else "Dry run: would stamp"
+    print(f"{verb} {len(changed)} of {len(stamps)} files" + ("" if args.write or not changed else "; add --write to write them") + ".")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help")):
+        argv.insert(0, "list")
+    args = _parser().parse_args(argv)
+    try:
+        all_languages = project.languages()
+        default = all_languages[0]
+        languages = _languages(args, all_languages)
+        git = Git(project.REPO_ROOT)
+        if args.command == "diff":
+            return _command_diff(args, languages, all_languages, default, git)
+        if args.command == "stamp":
+            return _command_stamp(args, languages, all_languages, default, git)
+        return _command_list(args, languages, default, git)
+    except (UsageError, TranslationError) as error:
+        print(f"ERROR: {error}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

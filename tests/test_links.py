@@ -1,0 +1,141 @@
+"""Issue 5: links in the built site, every language, offline.
+
+Internal links and #anchors must resolve (an anchor to exactly one id: missing and ambiguous
+anchors are separate failures); external links must be https (mailto:/tel: allowed) and carry
+no tracking parameters. The checker (site_tools.links) is also run on a small hand-made site
+so that each kind of problem is known to be caught. Dead external sites are checked only on
+request, with internet: scripts/check_external_links.py (never in this suite).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from site_tools import links, project
+from site_tools.markdown_outline import outline_file
+
+LANGUAGES = project.languages()
+SITE_URL = project.load_mkdocs_config().site_url or "/"
+REPO_ROOT = project.REPO_ROOT
+
+
+@pytest.fixture(scope="module")
+def problems(site_dir) -> list[links.LinkProblem]:
+    return links.check_site(site_dir, LANGUAGES, SITE_URL)
+
+
+def _with_line(problem: links.LinkProblem) -> str:
+    """The problem, plus the Markdown line when the link is written verbatim there."""
+    text = str(problem)
+    if problem.in_content and problem.source.startswith("docs/"):
+        language, page = problem.source.split("/", 2)[1:]
+        outline = outline_file(REPO_ROOT / problem.source, page, problem.source)
+        lines = [link.line for link in outline.links if link.target == problem.href]
+        if lines:
+            text += f" (line {lines[0]})"
+    return text
+
+
+def _assert_none(problems, kinds, advice):
+    found = [p for p in problems if p.kind in kinds]
+    assert not found, advice + "\n" + "\n".join(_with_line(p) for p in found)
+
+
+def test_every_internal_link_resolves(problems):
+    _assert_none(problems, {links.MISSING_FILE},
+                 "Links to pages or files that the build did not produce (link to the .md file, relative to the page):")
+
+
+def test_every_anchor_exists(problems):
+    _assert_none(problems, {links.MISSING_ANCHOR},
+                 "Links to #anchors that no element has (use the heading's explicit {#id}, identical in every language):")
+
+
+def test_no_anchor_is_ambiguous(problems):
+    _assert_none(problems, {links.AMBIGUOUS_ANCHOR},
+                 "Links to #anchors that several elements share (give each heading its own {#id}):")
+
+
+def test_external_links_are_https_without_tracking(problems):
+    _assert_none(problems, {links.NOT_HTTPS, links.TRACKING, links.BAD_SCHEME},
+                 "External links must be https:// (or mailto:/tel:) and must not carry tracking parameters:")
+
+
+def test_every_built_html_file_was_checked(site_dir):
+    """Guards the checker itself: it must see every page of every language."""
+    html = {p.resolve() for p in site_dir.rglob("*.html")}
+    for language in LANGUAGES:
+        for page in project.page_paths(language):
+            path = project.built_html_path(site_dir, language, page).resolve()
+            assert path in html, f"{path} (from docs/{language.locale}/{page}) was not built"
+
+
+# --------------------------------------------------------------------------- the checker itself
+
+
+def _page(body: str, title: str = "t") -> str:
+    return (f"<!doctype html><html><head><title>{title}</title>"
+            '<link rel="stylesheet" href="../assets/site.css"></head>'
+            f'<body><nav><a href="../">Home</a></nav><article class="md-content__inner">{body}</article></body></html>')
+
+
+def test_checker_finds_each_kind_of_problem(tmp_path):
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets" / "site.css").write_text("")
+    (tmp_path / "index.html").write_text(_page('<h2 id="top">x</h2>').replace("../", ""))
+    (tmp_path / "help").mkdir()
+    (tmp_path / "help" / "index.html").write_text(_page(
+        '<h2 id="police">Police</h2><h2 id="twice">a</h2><p id="twice">b</p>'
+        '<a href="#police">ok anchor</a>'
+        '<a href="../#top">ok other page</a>'
+        '<a href="https://grooming-awareness.example/help/#police">ok absolute</a>'
+        '<a href="mailto:x@example.org">mail</a><a href="tel:112">112</a>'
+        '<a href="https://example.org/a?id=3">ok external</a>'
+        '<a href="../nowhere/">Lost page</a>'
+        '<a href="#rendorseg">Lost anchor</a>'
+        '<a href="#twice">Twice</a>'
+        '<a href="http://example.org/">Plain http</a>'
+        '<a href="https://example.org/?utm_source=news&amp;x=1">Tracked</a>'
+        '<a href="https://example.org/?fbclid=abc">Facebook</a>'
+        '<a href="javascript:alert(1)">Script</a>'
+        '<img src="../assets/missing.png" alt="Missing image">'))
+    found = links.check_html(tmp_path, tmp_path / "help" / "index.html", "https://grooming-awareness.example/",
+                             "docs/en/help.md")
+    got = sorted((p.kind, p.text) for p in found)
+    assert got == sorted([
+        (links.MISSING_FILE, "Lost page"),
+        (links.MISSING_ANCHOR, "Lost anchor"),
+        (links.AMBIGUOUS_ANCHOR, "Twice"),
+        (links.NOT_HTTPS, "Plain http"),
+        (links.TRACKING, "Tracked"),
+        (links.TRACKING, "Facebook"),
+        (links.BAD_SCHEME, "Script"),
+        (links.MISSING_FILE, "Missing image"),
+    ]), "\n".join(map(str, found))
+    message = str(next(p for p in found if p.text == "Lost page"))
+    assert "/help/" in message and "docs/en/help.md" in message and "Lost page" in message
+
+
+def test_external_link_checker_reports_dead_links_locally(tmp_path):
+    """scripts/check_external_links.py's HTTP logic, against a local server (no internet)."""
+    from check_external_links import check_url  # scripts/ is on sys.path (conftest.py)
+
+    from site_tools.serve import serve_directory
+
+    (tmp_path / "ok.html").write_text("fine")
+    with serve_directory(tmp_path) as url:
+        assert check_url(url + "ok.html", timeout=5).ok
+        dead = check_url(url + "gone.html", timeout=5)
+        assert not dead.ok and dead.status == 404, dead
+
+
+def test_external_link_checker_lists_urls_offline():
+    """--list collects the URLs from the Markdown sources without touching the network."""
+    done = subprocess.run([sys.executable, str(REPO_ROOT / "scripts" / "check_external_links.py"), "--list"],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    urls = [line.split()[0] for line in done.stdout.splitlines() if line.startswith("https://")]
+    assert urls, "no external URL found in docs/: --list is broken"

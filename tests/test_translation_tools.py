@@ -1,0 +1,351 @@
+"""Issue 5: the localization tools themselves, run on temporary copies of this repository.
+
+Each copy is a real git repository (committed once), so stamps and diffs have history. The
+scripts run as a translator would run them, with this interpreter; nothing touches the
+real tree except the report-mode run of scripts/translation_status.py at the end. The copy
+with the scaffolded languages is built once for the module (mkdocs only, no PDFs).
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from site_tools import project
+from site_tools.built import parse_html
+
+REPO_ROOT = project.REPO_ROOT
+LANGUAGES = project.languages()
+DEFAULT = LANGUAGES[0]
+HU = next((language for language in LANGUAGES if language.locale == "hu"), None)
+# Build output, caches and installs stay behind; so do top-level dot folders (.git, .cache, ...)
+# except the ones that are part of the project.
+NOT_COPIED = {"site", "node_modules", "artifacts"}
+DOT_FILES_COPIED = {".ci", ".github", ".gitignore"}
+SUMMARY = re.compile(r"^([A-Za-z_-]+): (\d+) of (\d+) pages drifted, (\d+) new, (\d+) pending$")
+ENV = {key: value for key, value in os.environ.items() if key not in ("BUILD_ONLY_LOCALE", "GIT_DIR", "GIT_WORK_TREE")}
+GIT_ENV = {**ENV, "GIT_AUTHOR_NAME": "test", "GIT_AUTHOR_EMAIL": "test@example.org",
+           "GIT_COMMITTER_NAME": "test", "GIT_COMMITTER_EMAIL": "test@example.org"}
+
+needs_hu = pytest.mark.skipif(HU is None, reason="these cases edit the Hungarian pages; mkdocs.yml has no hu")
+
+
+def _ignore(directory: str, names: list[str]) -> set[str]:
+    top = Path(directory).resolve() == REPO_ROOT
+    return {n for n in names if (top and (n in NOT_COPIED or (n.startswith(".") and n not in DOT_FILES_COPIED)))
+            or n == "__pycache__" or n.startswith(".new-language")}
+
+
+def _git(repo: Path, *args: str) -> str:
+    done = subprocess.run(["git", "-c", "commit.gpgsign=false", *args], cwd=repo, env=GIT_ENV,
+                          capture_output=True, text=True)
+    assert done.returncode == 0, f"git {' '.join(args)} failed in {repo}: {done.stderr}"
+    return done.stdout
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory) -> Path:
+    repo = tmp_path_factory.mktemp("pristine") / "repo"
+    shutil.copytree(REPO_ROOT, repo, ignore=_ignore, symlinks=True)
+    _git(repo, "init", "-q")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-q", "-m", "copy of the site for the translation tool tests")
+    return repo
+
+
+@pytest.fixture
+def repo(pristine, tmp_path) -> Path:
+    """A fresh copy (with its git history) for tests that edit it."""
+    copy = tmp_path / "repo"
+    shutil.copytree(pristine, copy, symlinks=True)
+    return copy
+
+
+def run(repo: Path, script: str, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(repo / "scripts" / script), *args], cwd=repo, env=ENV,
+                          capture_output=True, text=True, timeout=120)
+
+
+def run_python(repo: Path, code: str, *args: str) -> subprocess.CompletedProcess:
+    """Python in the copy, importing the copy's own site_tools (its REPO_ROOT is the copy)."""
+    prelude = "import sys; sys.path.insert(0, 'scripts'); "
+    return subprocess.run([sys.executable, "-c", prelude + code, *args], cwd=repo, env=ENV,
+                          capture_output=True, text=True, timeout=300)
+
+
+def build(repo: Path, site: Path) -> None:
+    done = run_python(repo, "from pathlib import Path; from site_tools.build import mkdocs_build; "
+                            "mkdocs_build(Path(sys.argv[1]))", str(site))
+    assert done.returncode == 0, f"strict build of the copy {repo} failed:\n{done.stderr[-4000:]}"
+
+
+def tree_digest(repo: Path) -> dict[str, str]:
+    """Every file of the copy (git history aside) -> sha256, to prove that nothing changed."""
+    digest = {}
+    for path in sorted(repo.rglob("*")):
+        rel = path.relative_to(repo)
+        if path.is_file() and rel.parts[0] not in (".git",) and "__pycache__" not in rel.parts:
+            digest[rel.as_posix()] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return digest
+
+
+# --------------------------------------------------------------------------- new_language.py
+
+
+@pytest.fixture(scope="module")
+def scaffolded(pristine, tmp_path_factory):
+    """A copy with `de` (Material has its strings) and `mt` (it does not) added, built once."""
+    base = tmp_path_factory.mktemp("scaffolded")
+    repo = base / "repo"
+    shutil.copytree(pristine, repo, symlinks=True)
+    outputs = {}
+    for code, name in (("de", "Deutsch"), ("mt", "Malti")):
+        done = run(repo, "new_language.py", code, name)
+        assert done.returncode == 0, f"new_language.py {code} failed:\n{done.stdout}\n{done.stderr}"
+        outputs[code] = done.stdout
+    site = base / "site"
+    build(repo, site)
+    return repo, site, outputs
+
+
+def test_new_language_builds_with_notice_and_english_content(scaffolded):
+    repo, site, _ = scaffolded
+    notice = DEFAULT.extra["ui"]["untranslated_notice"]
+    pages = project.page_paths(DEFAULT)
+    problems = []
+    for code in ("de", "mt"):
+        assert (repo / "docs" / code).is_dir(), f"docs/{code}/ was not created"
+        for page in pages:
+            html = site / code / project.page_url(page) / "index.html"
+            if not html.exists():
+                problems.append(f"/{code}/{project.page_url(page)} was not built from docs/{code}/{page}")
+                continue
+            soup = parse_html(html)
+            where = f"/{code}/{project.page_url(page)}"
+            if soup.html.get("lang") != code:
+                problems.append(f"{where}: <html lang={soup.html.get('lang')!r}>, expected {code!r} (the chrome's language)")
+            banner = soup.select_one(".md-banner .untranslated-notice")
+            if banner is None or banner.get_text(strip=True) != notice:
+                problems.append(f"{where}: no untranslated notice reading {notice!r} (partials/untranslated-notice.html)")
+            wrapper = soup.select_one("article.md-content__inner .untranslated-content")
+            if wrapper is None or wrapper.get("lang") != DEFAULT.locale or wrapper.find("h1") is None:
+                problems.append(f"{where}: the article text is not wrapped in lang={DEFAULT.locale!r} "
+                                "(overrides/hooks/untranslated_pages.py)")
+    for language in LANGUAGES:
+        for page in pages:
+            soup = parse_html(project.built_html_path(site, language, page))
+            if soup.select(".untranslated-notice, .untranslated-content"):
+                problems.append(f"/{language.site_prefix}{project.page_url(page)}: a translated page shows the "
+                                "untranslated notice")
+    switcher = {a.get("hreflang") for a in parse_html(site / "index.html").select("a.md-select__link")}
+    if not {"de", "mt"} <= switcher:
+        problems.append(f"the language switcher offers {sorted(switcher)}; de and mt are missing")
+    assert not problems, "\n".join(problems)
+
+
+def test_new_language_config_and_stamps(scaffolded):
+    repo, _, outputs = scaffolded
+    sys_text = (repo / "mkdocs.yml").read_text(encoding="utf-8")
+    assert sys_text.count("!ENV") == (REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8").count("!ENV"), \
+        "mkdocs.yml lost its !ENV tags: it must be edited as text, never round-tripped"
+    assert sys_text.index("- locale: de") < sys_text.index("- locale: mt"), "mt must follow de (inserted after the last language)"
+    assert (repo / "overrides/partials/languages/mt.html").exists(), "no theme strings for mt (Material has none)"
+    assert not (repo / "overrides/partials/languages/de.html").exists(), "de needs no theme strings: Material has them"
+    head = _git(repo, "rev-parse", "HEAD").strip()
+    page = (repo / "docs/de/help.md").read_text(encoding="utf-8")
+    assert "translation_status: untranslated" in page
+    assert f"source_commit: {head}" in page, "the scaffolded copy must record the commit it copies"
+    assert re.search(r"^source_hash: sha256:[0-9a-f]{64}$", page, re.M)
+    for expected in ("docs/de/help.md", "translation_status.py", "LOCALIZING.md", "stamp"):
+        assert expected in outputs["de"], f"new_language.py does not tell the translator about {expected!r}"
+    status = run(repo, "translation_status.py", "--lang", "de")
+    assert status.returncode == 0, status.stderr
+    total = len(project.page_paths(DEFAULT))
+    assert f"de: 0 of {total} pages drifted, 0 new, {total} pending" in status.stdout, status.stdout
+
+
+def test_adding_an_existing_language_fails_and_changes_nothing(scaffolded):
+    repo, _, _ = scaffolded
+    before = tree_digest(repo)
+    for code in ("de", "hu" if HU else DEFAULT.locale):
+        done = run(repo, "new_language.py", code, "Again")
+        assert done.returncode == 2, f"adding {code} twice: exit {done.returncode}, expected 2\n{done.stdout}"
+        assert "ERROR:" in done.stderr and "already exists" in done.stderr, done.stderr
+    assert tree_digest(repo) == before, "a refused scaffold changed files"
+
+
+@pytest.mark.parametrize("code,reason", [("deutsch", "not a language code"), ("fil", "three-letter"),
+                                         ("DE", "lower case"), ("null", "reserved")])
+def test_invalid_codes_fail_and_write_nothing(scaffolded, code, reason):
+    repo, _, _ = scaffolded
+    before = tree_digest(repo)
+    done = run(repo, "new_language.py", code, "Name")
+    assert done.returncode == 2, f"{code!r}: exit {done.returncode}, expected 2"
+    assert done.stderr.startswith("ERROR:") and reason in done.stderr, done.stderr
+    assert tree_digest(repo) == before, f"{code!r} was refused but files changed"
+
+
+def test_dry_run_prints_the_block_and_writes_nothing(scaffolded):
+    repo, _, _ = scaffolded
+    before = tree_digest(repo)
+    done = run(repo, "new_language.py", "fr", "Français", "--dry-run")
+    assert done.returncode == 0, done.stderr
+    assert "- locale: fr" in done.stdout and "docs/fr/help.md" in done.stdout and "nav_translations:" in done.stdout
+    assert tree_digest(repo) == before, "--dry-run wrote files"
+
+
+# --------------------------------------------------------------------------- links and parity
+
+
+@needs_hu
+def test_broken_links_in_a_hungarian_page_are_reported(repo, tmp_path):
+    page = repo / "docs/hu/help.md"
+    page.write_text(page.read_text(encoding="utf-8") + (
+        '\n<a href="../nincs-ilyen-oldal/">Sehova</a> <a href="#nincs-ilyen-horgony">Sehol</a>\n'
+        "[Követett](https://example.org/?utm_source=teszt)\n"), encoding="utf-8")
+    site = tmp_path / "site"
+    build(repo, site)
+    done = run_python(repo, (
+        "import json; from pathlib import Path; from site_tools import links, project; "
+        "found = links.check_site(Path(sys.argv[1]), project.languages(), project.load_mkdocs_config().site_url); "
+        "print(json.dumps([{**p.__dict__, 'message': str(p)} for p in found]))"), str(site))
+    assert done.returncode == 0, done.stderr
+    found = json.loads(done.stdout)
+    kinds = {(p["kind"], p["text"]) for p in found if p["source"] == "docs/hu/help.md" and p["page_url"] == "hu/help/"}
+    assert kinds >= {("missing file", "Sehova"), ("missing anchor", "Sehol"), ("tracking parameter", "Követett")}, found
+    for problem in found:
+        if problem["page_url"] == "hu/help/" and problem["in_content"]:
+            assert problem["text"] in ("Sehova", "Sehol", "Követett"), problem["message"]
+            assert "docs/hu/help.md" in problem["message"] and "/hu/help/" in problem["message"]
+
+
+@needs_hu
+def test_a_deleted_page_and_a_changed_heading_id_fail_the_parity_tests(repo):
+    victim = next(p for p in project.page_paths(HU) if p != "index.md")
+    (repo / "docs/hu" / victim).unlink()
+    help_page = repo / "docs/hu/help.md"
+    text = help_page.read_text(encoding="utf-8")
+    heading = re.search(r"^##+ .*\{#([a-z0-9-]+)\}\s*$", text, re.M)
+    assert heading, "docs/hu/help.md has no heading with an explicit id to break"
+    help_page.write_text(text.replace("{#" + heading.group(1) + "}", "{#atnevezett-azonosito}", 1), encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                           "tests/test_site_build.py::test_every_page_exists_in_every_language",
+                           "tests/test_translation_parity.py"], cwd=repo, env=ENV, capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 1, done.stdout[-3000:]
+    assert f"docs/hu/{victim} is missing" in done.stdout, done.stdout[-3000:]
+    assert "heading ids differ" in done.stdout and "docs/hu/help.md:" in done.stdout and "{#atnevezett-azonosito}" in done.stdout
+
+
+# --------------------------------------------------------------------------- translation_status.py
+
+
+def _summary(output: str) -> tuple[int, int, int, int]:
+    line = output.strip().splitlines()[-1]
+    match = SUMMARY.match(line)
+    assert match, f"no summary line at the end of the output: {line!r}"
+    return tuple(int(n) for n in match.groups()[1:])
+
+
+def _only_added_lines(before: str, after: str) -> list[str]:
+    diff = list(difflib.ndiff(before.splitlines(keepends=True), after.splitlines(keepends=True)))
+    assert not [line for line in diff if line.startswith("- ")], "stamping changed existing lines"
+    return [line[2:] for line in diff if line.startswith("+ ")]
+
+
+@needs_hu
+def test_staleness_cli_stamps_reports_drift_and_shows_the_diff(repo):
+    pages = project.page_paths(HU)
+    originals = {page: (repo / "docs/hu" / page).read_text(encoding="utf-8") for page in pages}
+
+    dry = run(repo, "translation_status.py", "stamp", "--all", "--lang", "hu")
+    assert dry.returncode == 0 and "Dry run" in dry.stdout, dry.stdout + dry.stderr
+    assert all((repo / "docs/hu" / p).read_text(encoding="utf-8") == originals[p] for p in pages), "dry run wrote files"
+
+    stamped = run(repo, "translation_status.py", "stamp", "--all", "--lang", "hu", "--write")
+    assert stamped.returncode == 0, stamped.stderr
+    head = _git(repo, "rev-parse", "HEAD").strip()
+    for page in pages:
+        if "translation_status: untranslated" in originals[page]:
+            continue
+        added = _only_added_lines(originals[page], (repo / "docs/hu" / page).read_text(encoding="utf-8"))
+        assert {line.split(":")[0] for line in added} <= {"source_commit", "source_hash"}, added
+        assert f"source_commit: {head}\n" in added or any(line.startswith("source_commit") for line in originals[page].splitlines())
+    _git(repo, "commit", "-q", "-am", "stamp the Hungarian pages")
+
+    clean = run(repo, "translation_status.py", "--lang", "hu")
+    assert clean.returncode == 0, clean.stderr
+    drifted, total, new, _ = _summary(clean.stdout)
+    assert (drifted, new) == (0, 0), clean.stdout
+
+    english = repo / "docs/en/help.md"
+    english.write_text(english.read_text(encoding="utf-8") + "\nA sentence added to the English page.\n", encoding="utf-8")
+    report = run(repo, "translation_status.py", "--lang", "hu", "--format", "json")
+    data = json.loads(report.stdout)
+    listed = {page["page"]: page["state"] for page in data["languages"][0]["pages"]}
+    assert listed.get("help.md") == "drifted", report.stdout
+    strict = run(repo, "translation_status.py", "--lang", "hu", "--drifted", "--strict")
+    assert strict.returncode == 1, strict.stdout
+    assert _summary(strict.stdout)[0] == 1 and "help.md" in strict.stdout
+
+    diff = run(repo, "translation_status.py", "diff", "docs/hu/help.md")
+    assert diff.returncode == 0, diff.stderr
+    assert "+A sentence added to the English page." in diff.stdout, diff.stdout
+
+    restamp = run(repo, "translation_status.py", "stamp", "help.md", "--lang", "hu", "--write")
+    assert restamp.returncode == 0 and "will show as drifted" in restamp.stdout, restamp.stdout
+    _git(repo, "commit", "-q", "-am", "English edit")
+    restamp = run(repo, "translation_status.py", "stamp", "help.md", "--lang", "hu", "--write")
+    assert restamp.returncode == 0, restamp.stderr
+    assert _summary(run(repo, "translation_status.py", "--lang", "hu").stdout)[0] == 0
+
+    (repo / "docs/hu/about.md").unlink()
+    assert _summary(run(repo, "translation_status.py", "--lang", "hu").stdout)[2] == 1, "a missing page is 'new'"
+
+
+@needs_hu
+def test_staleness_cli_without_git_history_uses_the_hash(repo):
+    assert run(repo, "translation_status.py", "stamp", "--all", "--lang", "hu", "--write").returncode == 0
+    shutil.rmtree(repo / ".git")
+    assert _summary(run(repo, "translation_status.py", "--lang", "hu").stdout)[0] == 0
+    english = repo / "docs/en/help.md"
+    english.write_text(english.read_text(encoding="utf-8") + "\nChanged without git.\n", encoding="utf-8")
+    report = run(repo, "translation_status.py", "--lang", "hu")
+    assert _summary(report.stdout)[0] == 1 and "no git history" in report.stdout, report.stdout
+    diff = run(repo, "translation_status.py", "diff", "help.md", "--lang", "hu")
+    assert diff.returncode == 0 and "only the hash is known" in diff.stdout, diff.stdout
+
+
+@pytest.mark.parametrize("args,message", [
+    (["--lang", "xx"], "unknown language"),
+    (["--lang", DEFAULT.locale], "default language"),
+    (["diff", "no-such-page.md"], "does not exist"),
+    (["stamp", "help.md", "--commit", "0123456789abcdef"], "unknown commit"),
+    (["stamp"], "PAGE... or --all"),
+])
+def test_staleness_cli_usage_errors_exit_2(pristine, args, message):
+    done = run(pristine, "translation_status.py", *args)
+    assert done.returncode == 2 and done.stderr.startswith("ERROR:") and message in done.stderr, (done.returncode, done.stderr)
+
+
+def test_staleness_report_on_this_repository():
+    """Report mode on the real tree: never fatal, always ends with one summary per language."""
+    done = subprocess.run([sys.executable, str(REPO_ROOT / "scripts" / "translation_status.py")], cwd=REPO_ROOT,
+                          env=ENV, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.strip().splitlines()[-len(LANGUAGES[1:]):] if LANGUAGES[1:] else []
+    for line, language in zip(lines, LANGUAGES[1:]):
+        match = SUMMARY.match(line)
+        assert match and match.group(1) == language.locale, f"malformed summary line {line!r}"
+        drifted, total, new, pending = (int(n) for n in match.groups()[1:])
+        assert total == len(project.page_paths(DEFAULT)) and drifted + new + pending <= total
+    print("\n".join(lines))
