@@ -26,7 +26,10 @@ from site_tools.built import parse_html
 REPO_ROOT = project.REPO_ROOT
 LANGUAGES = project.languages()
 DEFAULT = LANGUAGES[0]
-HU = next((language for language in LANGUAGES if language.locale == "hu"), None)
+# The cases that edit a translation use the first non-default language (Hungarian here).
+TRANSLATION = LANGUAGES[1] if len(LANGUAGES) > 1 else None
+T = TRANSLATION.locale if TRANSLATION else "-"
+T_URL = TRANSLATION.site_prefix if TRANSLATION else ""
 # Build output, caches and installs stay behind; so do top-level dot folders (.git, .cache, ...)
 # except the ones that are part of the project.
 NOT_COPIED = {"site", "node_modules", "artifacts"}
@@ -36,7 +39,7 @@ ENV = {key: value for key, value in os.environ.items() if key not in ("BUILD_ONL
 GIT_ENV = {**ENV, "GIT_AUTHOR_NAME": "test", "GIT_AUTHOR_EMAIL": "test@example.org",
            "GIT_COMMITTER_NAME": "test", "GIT_COMMITTER_EMAIL": "test@example.org"}
 
-needs_hu = pytest.mark.skipif(HU is None, reason="these cases edit the Hungarian pages; mkdocs.yml has no hu")
+needs_translation = pytest.mark.skipif(TRANSLATION is None, reason="mkdocs.yml declares only one language")
 
 
 def _ignore(directory: str, names: list[str]) -> set[str]:
@@ -176,7 +179,7 @@ def test_new_language_config_and_stamps(scaffolded):
 def test_adding_an_existing_language_fails_and_changes_nothing(scaffolded):
     repo, _, _ = scaffolded
     before = tree_digest(repo)
-    for code in ("de", "hu" if HU else DEFAULT.locale):
+    for code in ("de", T if TRANSLATION else DEFAULT.locale):
         done = run(repo, "new_language.py", code, "Again")
         assert done.returncode == 2, f"adding {code} twice: exit {done.returncode}, expected 2\n{done.stdout}"
         assert "ERROR:" in done.stderr and "already exists" in done.stderr, done.stderr
@@ -206,9 +209,9 @@ def test_dry_run_prints_the_block_and_writes_nothing(scaffolded):
 # --------------------------------------------------------------------------- links and parity
 
 
-@needs_hu
-def test_broken_links_in_a_hungarian_page_are_reported(repo, tmp_path):
-    page = repo / "docs/hu/help.md"
+@needs_translation
+def test_broken_links_in_a_translated_page_are_reported(repo, tmp_path):
+    page = repo / f"docs/{T}/help.md"
     page.write_text(page.read_text(encoding="utf-8") + (
         '\n<a href="../nincs-ilyen-oldal/">Sehova</a> <a href="#nincs-ilyen-horgony">Sehol</a>\n'
         "[Követett](https://example.org/?utm_source=teszt)\n"), encoding="utf-8")
@@ -220,30 +223,30 @@ def test_broken_links_in_a_hungarian_page_are_reported(repo, tmp_path):
         "print(json.dumps([{**p.__dict__, 'message': str(p)} for p in found]))"), str(site))
     assert done.returncode == 0, done.stderr
     found = json.loads(done.stdout)
-    kinds = {(p["kind"], p["text"]) for p in found if p["source"] == "docs/hu/help.md" and p["page_url"] == "hu/help/"}
+    kinds = {(p["kind"], p["text"]) for p in found if p["source"] == f"docs/{T}/help.md" and p["page_url"] == f"{T_URL}help/"}
     assert kinds >= {("missing file", "Sehova"), ("missing anchor", "Sehol"), ("tracking parameter", "Követett")}, found
     for problem in found:
-        if problem["page_url"] == "hu/help/" and problem["in_content"]:
+        if problem["page_url"] == f"{T_URL}help/" and problem["in_content"]:
             assert problem["text"] in ("Sehova", "Sehol", "Követett"), problem["message"]
-            assert "docs/hu/help.md" in problem["message"] and "/hu/help/" in problem["message"]
+            assert f"docs/{T}/help.md" in problem["message"] and f"/{T_URL}help/" in problem["message"]
 
 
-@needs_hu
+@needs_translation
 def test_a_deleted_page_and_a_changed_heading_id_fail_the_parity_tests(repo):
-    victim = next(p for p in project.page_paths(HU) if p != "index.md")
-    (repo / "docs/hu" / victim).unlink()
-    help_page = repo / "docs/hu/help.md"
+    victim = next(p for p in project.page_paths(TRANSLATION) if p != "index.md")
+    (repo / "docs" / T / victim).unlink()
+    help_page = repo / f"docs/{T}/help.md"
     text = help_page.read_text(encoding="utf-8")
     heading = re.search(r"^##+ .*\{#([a-z0-9-]+)\}\s*$", text, re.M)
-    assert heading, "docs/hu/help.md has no heading with an explicit id to break"
+    assert heading, f"docs/{T}/help.md has no heading with an explicit id to break"
     help_page.write_text(text.replace("{#" + heading.group(1) + "}", "{#atnevezett-azonosito}", 1), encoding="utf-8")
     done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
                            "tests/test_site_build.py::test_every_page_exists_in_every_language",
                            "tests/test_translation_parity.py"], cwd=repo, env=ENV, capture_output=True,
                           text=True, timeout=300)
     assert done.returncode == 1, done.stdout[-3000:]
-    assert f"docs/hu/{victim} is missing" in done.stdout, done.stdout[-3000:]
-    assert "heading ids differ" in done.stdout and "docs/hu/help.md:" in done.stdout and "{#atnevezett-azonosito}" in done.stdout
+    assert f"docs/{T}/{victim} is missing" in done.stdout, done.stdout[-3000:]
+    assert "heading ids differ" in done.stdout and f"docs/{T}/help.md:" in done.stdout and "{#atnevezett-azonosito}" in done.stdout
 
 
 # --------------------------------------------------------------------------- translation_status.py
@@ -262,66 +265,66 @@ def _only_added_lines(before: str, after: str) -> list[str]:
     return [line[2:] for line in diff if line.startswith("+ ")]
 
 
-@needs_hu
+@needs_translation
 def test_staleness_cli_stamps_reports_drift_and_shows_the_diff(repo):
-    pages = project.page_paths(HU)
-    originals = {page: (repo / "docs/hu" / page).read_text(encoding="utf-8") for page in pages}
+    pages = project.page_paths(TRANSLATION)
+    originals = {page: (repo / "docs" / T / page).read_text(encoding="utf-8") for page in pages}
 
-    dry = run(repo, "translation_status.py", "stamp", "--all", "--lang", "hu")
+    dry = run(repo, "translation_status.py", "stamp", "--all", "--lang", T)
     assert dry.returncode == 0 and "Dry run" in dry.stdout, dry.stdout + dry.stderr
-    assert all((repo / "docs/hu" / p).read_text(encoding="utf-8") == originals[p] for p in pages), "dry run wrote files"
+    assert all((repo / "docs" / T / p).read_text(encoding="utf-8") == originals[p] for p in pages), "dry run wrote files"
 
-    stamped = run(repo, "translation_status.py", "stamp", "--all", "--lang", "hu", "--write")
+    stamped = run(repo, "translation_status.py", "stamp", "--all", "--lang", T, "--write")
     assert stamped.returncode == 0, stamped.stderr
     head = _git(repo, "rev-parse", "HEAD").strip()
     for page in pages:
         if "translation_status: untranslated" in originals[page]:
             continue
-        added = _only_added_lines(originals[page], (repo / "docs/hu" / page).read_text(encoding="utf-8"))
+        added = _only_added_lines(originals[page], (repo / "docs" / T / page).read_text(encoding="utf-8"))
         assert {line.split(":")[0] for line in added} <= {"source_commit", "source_hash"}, added
         assert f"source_commit: {head}\n" in added or any(line.startswith("source_commit") for line in originals[page].splitlines())
     _git(repo, "commit", "-q", "-am", "stamp the Hungarian pages")
 
-    clean = run(repo, "translation_status.py", "--lang", "hu")
+    clean = run(repo, "translation_status.py", "--lang", T)
     assert clean.returncode == 0, clean.stderr
     drifted, total, new, _ = _summary(clean.stdout)
     assert (drifted, new) == (0, 0), clean.stdout
 
     english = repo / "docs/en/help.md"
     english.write_text(english.read_text(encoding="utf-8") + "\nA sentence added to the English page.\n", encoding="utf-8")
-    report = run(repo, "translation_status.py", "--lang", "hu", "--format", "json")
+    report = run(repo, "translation_status.py", "--lang", T, "--format", "json")
     data = json.loads(report.stdout)
     listed = {page["page"]: page["state"] for page in data["languages"][0]["pages"]}
     assert listed.get("help.md") == "drifted", report.stdout
-    strict = run(repo, "translation_status.py", "--lang", "hu", "--drifted", "--strict")
+    strict = run(repo, "translation_status.py", "--lang", T, "--drifted", "--strict")
     assert strict.returncode == 1, strict.stdout
     assert _summary(strict.stdout)[0] == 1 and "help.md" in strict.stdout
 
-    diff = run(repo, "translation_status.py", "diff", "docs/hu/help.md")
+    diff = run(repo, "translation_status.py", "diff", f"docs/{T}/help.md")
     assert diff.returncode == 0, diff.stderr
     assert "+A sentence added to the English page." in diff.stdout, diff.stdout
 
-    restamp = run(repo, "translation_status.py", "stamp", "help.md", "--lang", "hu", "--write")
+    restamp = run(repo, "translation_status.py", "stamp", "help.md", "--lang", T, "--write")
     assert restamp.returncode == 0 and "will show as drifted" in restamp.stdout, restamp.stdout
     _git(repo, "commit", "-q", "-am", "English edit")
-    restamp = run(repo, "translation_status.py", "stamp", "help.md", "--lang", "hu", "--write")
+    restamp = run(repo, "translation_status.py", "stamp", "help.md", "--lang", T, "--write")
     assert restamp.returncode == 0, restamp.stderr
-    assert _summary(run(repo, "translation_status.py", "--lang", "hu").stdout)[0] == 0
+    assert _summary(run(repo, "translation_status.py", "--lang", T).stdout)[0] == 0
 
-    (repo / "docs/hu/about.md").unlink()
-    assert _summary(run(repo, "translation_status.py", "--lang", "hu").stdout)[2] == 1, "a missing page is 'new'"
+    (repo / "docs" / T / "about.md").unlink()
+    assert _summary(run(repo, "translation_status.py", "--lang", T).stdout)[2] == 1, "a missing page is 'new'"
 
 
-@needs_hu
+@needs_translation
 def test_staleness_cli_without_git_history_uses_the_hash(repo):
-    assert run(repo, "translation_status.py", "stamp", "--all", "--lang", "hu", "--write").returncode == 0
+    assert run(repo, "translation_status.py", "stamp", "--all", "--lang", T, "--write").returncode == 0
     shutil.rmtree(repo / ".git")
-    assert _summary(run(repo, "translation_status.py", "--lang", "hu").stdout)[0] == 0
+    assert _summary(run(repo, "translation_status.py", "--lang", T).stdout)[0] == 0
     english = repo / "docs/en/help.md"
     english.write_text(english.read_text(encoding="utf-8") + "\nChanged without git.\n", encoding="utf-8")
-    report = run(repo, "translation_status.py", "--lang", "hu")
+    report = run(repo, "translation_status.py", "--lang", T)
     assert _summary(report.stdout)[0] == 1 and "no git history" in report.stdout, report.stdout
-    diff = run(repo, "translation_status.py", "diff", "help.md", "--lang", "hu")
+    diff = run(repo, "translation_status.py", "diff", "help.md", "--lang", T)
     assert diff.returncode == 0 and "only the hash is known" in diff.stdout, diff.stdout
 
 
