@@ -2,12 +2,15 @@
 
 Missing paths get the not-found page of the language folder they are in, with status 404.
 Used by the tests, the PDF step and the benchmark; binds to 127.0.0.1 only.
+With compress=True, text files are sent gzip-compressed (Content-Encoding), as any real
+static host does; the benchmark needs that to measure realistic transfer sizes.
 """
 
 from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
 import http.server
 import io
 import threading
@@ -29,6 +32,11 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
         ".pdf": "application/pdf",
     }
 
+    compress = False
+    # Pagefind's index files are compressed already; images and PDFs gain nothing.
+    compressible_types = ("text/", "application/javascript", "application/json", "application/xml",
+                          "image/svg+xml", "application/wasm")
+
     def log_message(self, format, *args):  # noqa: A002 - signature from the base class
         pass
 
@@ -36,7 +44,25 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
         path = Path(self.translate_path(self.path))
         if not path.exists() or (path.is_dir() and not (path / "index.html").exists()):
             return self._not_found()
+        if self.compress and self._accepts_gzip():
+            if path.is_dir() and self.path.split("?", 1)[0].endswith("/"):
+                path = path / "index.html"
+            if path.is_file() and self.guess_type(str(path)).startswith(self.compressible_types):
+                return self._send_gzipped(path, 200)
         return super().send_head()
+
+    def _accepts_gzip(self) -> bool:
+        return "gzip" in self.headers.get("Accept-Encoding", "").lower()
+
+    def _send_gzipped(self, path: Path, status: int, content_type: str | None = None):
+        body = _gzipped(str(path), path.stat().st_mtime)
+        self.send_response(status)
+        self.send_header("Content-Type", content_type or self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
 
     def _not_found(self):
         root = Path(self.directory)
@@ -44,6 +70,8 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
         page = root / first / "404.html"
         if not first or not page.exists():
             page = root / "404.html"
+        if page.exists() and self.compress and self._accepts_gzip():
+            return self._send_gzipped(page, 404, "text/html; charset=utf-8")
         body = page.read_bytes() if page.exists() else b"Not found"
         self.send_response(404)
         self.send_header("Content-Type", "text/html; charset=utf-8")
@@ -52,14 +80,24 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
+@functools.lru_cache(maxsize=512)
+def _gzipped(path: str, mtime: float) -> bytes:
+    # Level 9 and a fixed timestamp: what a host's precompressed files would be.
+    return gzip.compress(Path(path).read_bytes(), compresslevel=9, mtime=0)
+
+
 class _Server(http.server.ThreadingHTTPServer):
     daemon_threads = True
 
 
 @contextlib.contextmanager
-def serve_directory(site_dir: Path, port: int = 0):
-    """Serve site_dir on http://127.0.0.1:<port>/ (a free port when 0); yields the base URL."""
-    handler = functools.partial(_SiteHandler, directory=str(site_dir))
+def serve_directory(site_dir: Path, port: int = 0, compress: bool = False):
+    """Serve site_dir on http://127.0.0.1:<port>/ (a free port when 0); yields the base URL.
+
+    compress: gzip text responses for clients that accept it (Content-Encoding: gzip).
+    """
+    handler_class = type("_CompressingSiteHandler", (_SiteHandler,), {"compress": True}) if compress else _SiteHandler
+    handler = functools.partial(handler_class, directory=str(site_dir))
     server = _Server(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
