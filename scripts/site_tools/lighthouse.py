@@ -111,6 +111,27 @@ def parse_report(data: dict, form_factor: str) -> Report:
     )
 
 
+_BROTLI_JS = r"""
+const fs = require("fs"), path = require("path"), zlib = require("zlib");
+const exts = new Set([".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".wasm"]);
+(function walk(dir) {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) walk(file);
+    else if (exts.has(path.extname(file))) fs.writeFileSync(file + ".br", zlib.brotliCompressSync(
+      fs.readFileSync(file), { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }));
+  }
+})(process.argv[1]);
+"""
+
+
+def precompress_brotli(site_dir: Path) -> None:
+    """Write <file>.br next to every text file, as a host's build step would (Node's zlib)."""
+    completed = subprocess.run(["node", "-e", _BROTLI_JS, str(site_dir)], capture_output=True, text=True)
+    if completed.returncode != 0:
+        raise LighthouseError(f"brotli precompression failed:\n{completed.stderr[-2000:]}")
+
+
 def run_lighthouse(cli: Path, url: str, form_factor: str, timeout: int = 180) -> tuple[Report, dict]:
     """One Lighthouse run (form_factor "mobile" or "desktop"); returns the summary and raw JSON."""
     with tempfile.TemporaryDirectory(prefix="lighthouse-") as tmp:

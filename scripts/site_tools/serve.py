@@ -3,7 +3,9 @@
 Missing paths get the not-found page of the language folder they are in, with status 404.
 Used by the tests, the PDF step and the benchmark; binds to 127.0.0.1 only.
 With compress=True, text files are sent gzip-compressed (Content-Encoding), as any real
-static host does; the benchmark needs that to measure realistic transfer sizes.
+static host does; the benchmark needs that to measure realistic transfer sizes. Where a
+precompressed `<file>.br` sits next to a file (as hosts with brotli_static serve them),
+clients that accept brotli get that instead.
 """
 
 from __future__ import annotations
@@ -44,21 +46,25 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
         path = Path(self.translate_path(self.path))
         if not path.exists() or (path.is_dir() and not (path / "index.html").exists()):
             return self._not_found()
-        if self.compress and self._accepts_gzip():
+        if self.compress and self._accepts("gzip"):
             if path.is_dir() and self.path.split("?", 1)[0].endswith("/"):
                 path = path / "index.html"
             if path.is_file() and self.guess_type(str(path)).startswith(self.compressible_types):
                 return self._send_gzipped(path, 200)
         return super().send_head()
 
-    def _accepts_gzip(self) -> bool:
-        return "gzip" in self.headers.get("Accept-Encoding", "").lower()
+    def _accepts(self, encoding: str) -> bool:
+        return encoding in self.headers.get("Accept-Encoding", "").lower()
 
     def _send_gzipped(self, path: Path, status: int, content_type: str | None = None):
-        body = _gzipped(str(path), path.stat().st_mtime)
+        brotli = path.with_name(path.name + ".br")
+        if self._accepts("br") and brotli.is_file():
+            body, encoding = brotli.read_bytes(), "br"
+        else:
+            body, encoding = _gzipped(str(path), path.stat().st_mtime), "gzip"
         self.send_response(status)
         self.send_header("Content-Type", content_type or self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Encoding", encoding)
         self.send_header("Vary", "Accept-Encoding")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
@@ -70,7 +76,7 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
         page = root / first / "404.html"
         if not first or not page.exists():
             page = root / "404.html"
-        if page.exists() and self.compress and self._accepts_gzip():
+        if page.exists() and self.compress and self._accepts("gzip"):
             return self._send_gzipped(page, 404, "text/html; charset=utf-8")
         body = page.read_bytes() if page.exists() else b"Not found"
         self.send_response(404)
