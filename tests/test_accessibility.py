@@ -54,6 +54,12 @@ def test_axe_finds_no_violations(site_url, browser, scheme, width):
             violations = run_axe(page, options=AXE_OPTIONS)
             if violations:
                 problems.append(format_violations(violations, f"{url} ({source}, {scheme}, {width}px)"))
+            # WCAG 1.4.10 reflow: nothing (a table, a long word, a URL) may widen the page.
+            overflow = page.evaluate(
+                "document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            if overflow > 0:
+                problems.append(f"{url} ({source}, {width}px): the page scrolls sideways by {overflow}px; "
+                                "wrap the long word or link text, or let the table scroll in its own box")
     finally:
         context.close()
     assert not problems, (
