@@ -259,10 +259,10 @@ def _summary(output: str) -> tuple[int, int, int, int]:
     return tuple(int(n) for n in match.groups()[1:])
 
 
-def _only_added_lines(before: str, after: str) -> list[str]:
-    diff = list(difflib.ndiff(before.splitlines(keepends=True), after.splitlines(keepends=True)))
-    assert not [line for line in diff if line.startswith("- ")], "stamping changed existing lines"
-    return [line[2:] for line in diff if line.startswith("+ ")]
+def _changed_lines(before: str, after: str) -> list[str]:
+    """Lines added or removed between two versions of a file."""
+    diff = difflib.ndiff(before.splitlines(keepends=True), after.splitlines(keepends=True))
+    return [line[2:] for line in diff if line.startswith(("+ ", "- "))]
 
 
 @needs_translation
@@ -280,9 +280,11 @@ def test_staleness_cli_stamps_reports_drift_and_shows_the_diff(repo):
     for page in pages:
         if "translation_status: untranslated" in originals[page]:
             continue
-        added = _only_added_lines(originals[page], (repo / "docs" / T / page).read_text(encoding="utf-8"))
-        assert {line.split(":")[0] for line in added} <= {"source_commit", "source_hash"}, added
-        assert f"source_commit: {head}\n" in added or any(line.startswith("source_commit") for line in originals[page].splitlines())
+        after = (repo / "docs" / T / page).read_text(encoding="utf-8")
+        changed = _changed_lines(originals[page], after)
+        assert {line.split(":")[0] for line in changed} <= {"source_commit", "source_hash"}, (
+            f"stamping docs/{T}/{page} touched other lines: {changed}")
+        assert f"\nsource_commit: {head}\n" in after, f"docs/{T}/{page} was not stamped with {head}"
     _git(repo, "commit", "-q", "-am", "stamp the Hungarian pages")
 
     clean = run(repo, "translation_status.py", "--lang", T)
