@@ -270,6 +270,10 @@ def test_print_button_prints_and_needs_javascript(open_page, site_url, language)
     page.evaluate("() => { window.__prints = 0; window.print = () => { window.__prints += 1; }; }")
     button.click()
     assert page.evaluate("window.__prints") == 1, f"{checklist.url_path}: the print button does not call window.print()"
+    for paper in PAPERS:
+        name = f'{language.extra["ui"]["download_pdf"]} {language.extra["ui"]["download_pdf_" + paper]}'
+        assert page.get_by_role("link", name=name, exact=True).count() == 1, (
+            f"{checklist.url_path}: no link named {name!r} (partials/checklist-actions.html)")
 
     page, _ = open_page(site_url + checklist.url_path, width=390, java_script_enabled=False)
     assert not page.locator("[data-checklist-print]").is_visible(), (
