@@ -41,7 +41,9 @@ def site_url(site_dir):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(built_site):
+    # Depends on the build so that the PDF step's own Playwright session has finished
+    # first: Playwright's sync API cannot start inside a running one.
     from playwright.sync_api import sync_playwright
 
     from site_tools.browser import launch_chromium
