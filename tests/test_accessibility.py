@@ -180,3 +180,30 @@ def test_every_page_has_a_unique_title_in_its_language(site_dir):
             problems.append(f"{built.source_file}: title {title!r} is also used by {seen[key]}; give each page its own title")
         seen[key] = built.source_file
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("locale", [language.locale for language in project.languages()])
+def test_phone_menu_opens_from_the_keyboard_and_hides_its_links_when_closed(open_page, site_url, locale):
+    """Below the desktop breakpoint the navigation is a drawer: closed, its links must not take
+    focus; the menu button must open it with Enter and Escape must close it again."""
+    language = next(l for l in project.languages() if l.locale == locale)
+    url = site_url + language.site_prefix + "help/"
+    page, _ = open_page(url, width=390)
+    nav_link = page.locator(".md-sidebar--primary a.md-nav__link").first
+    assert not nav_link.is_visible(), f"{url}: the closed drawer's links are visible/focusable (site.css drawer rule)"
+    menu = page.locator('.md-header label[for="__drawer"]')
+    assert menu.get_attribute("role") == "button" and menu.get_attribute("tabindex") == "0", (
+        f"{url}: the menu label is not a keyboard button (overrides/assets/javascripts/material-fixes.js)")
+    assert menu.get_attribute("aria-label"), f"{url}: the menu button has no accessible name"
+    menu.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.getElementById('__drawer').checked")
+    assert menu.get_attribute("aria-expanded") == "true"
+    page.wait_for_timeout(300)
+    assert page.evaluate("document.activeElement.closest('.md-sidebar--primary') !== null"), (
+        f"{url}: opening the menu should move focus into it")
+    page.keyboard.press("Escape")
+    page.wait_for_function("!document.getElementById('__drawer').checked")
+    assert page.evaluate("document.activeElement") is not None
+    assert menu.get_attribute("aria-expanded") == "false"

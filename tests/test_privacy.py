@@ -191,17 +191,16 @@ def test_no_page_violates_its_content_security_policy(browser_walk):
 
 
 @pytest.mark.browser
-def test_page_load_stores_nothing_but_the_colour_scheme(browser_walk):
-    """Material stores the colour scheme (`<scope>.__palette`) on every load; nothing else may be stored."""
+def test_page_load_stores_nothing(browser_walk):
+    """A page view leaves nothing in the browser's storage; Material's colour-scheme preference
+    is stored only once the reader uses the toggle (overrides/assets/javascripts/material-fixes.js)."""
     problems = []
     for result in browser_walk:
-        allowed = {f"{result['scope']}.__palette"}
-        extra = [key for key in result["local"] if key not in allowed]
-        if extra or result["session"]:
-            problems.append(f"{result['url']} ({result['source']}): localStorage {extra}, sessionStorage {result['session']}")
+        if result["local"] or result["session"]:
+            problems.append(f"{result['url']} ({result['source']}): localStorage {result['local']}, sessionStorage {result['session']}")
     assert not problems, (
         "Pages must not leave traces in the browser's storage on a shared device "
-        "(only Material's colour-scheme preference is accepted):\n" + "\n".join(problems))
+        "(see material-fixes.js for how Material's own writes are held back):\n" + "\n".join(problems))
 
 
 @pytest.mark.browser

@@ -1,0 +1,70 @@
+// Three fixes to Material for MkDocs 9.8 behaviour; loaded right before Material's bundle.
+(function () {
+  "use strict";
+
+  // 1. Material 9.7+ requests "sitemap.xml" beneath every <link rel="alternate"> on page
+  // load, to keep readers on the same page when they switch language. With absolute
+  // hreflang links those requests go to paths that do not exist (console 404s) or, on a
+  // preview host, to the production origin. The i18n plugin already makes the language
+  // switcher contextual, so those requests fail here without touching the network and
+  // Material falls back to the plain links, as it does when a sitemap is missing.
+  var open = XMLHttpRequest.prototype.open;
+  var send = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.open = function (method, url) {
+    this.__sitemapProbe = /\/sitemap\.xml$/.test(String(url).split(/[?#]/)[0]);
+    return open.apply(this, arguments);
+  };
+  XMLHttpRequest.prototype.send = function () {
+    if (!this.__sitemapProbe) return send.apply(this, arguments);
+    var request = this;
+    setTimeout(function () { request.dispatchEvent(new ProgressEvent("error")); }, 0);
+  };
+
+  // 2. Material stores the colour scheme in localStorage on every page load, which leaves a
+  // trace of this site on a shared device even if the reader never chose a scheme. Store it
+  // only once the reader actually uses the light/dark toggle.
+  var store = window.__md_set;
+  var schemeChosen = false;
+  document.addEventListener("change", function (event) {
+    if (event.target && event.target.name === "__palette") schemeChosen = true;
+  }, true);
+  if (typeof store === "function") {
+    window.__md_set = function (key) {
+      if (key === "__palette" && !schemeChosen) return;
+      return store.apply(this, arguments);
+    };
+  }
+
+  // 3. Below Material's desktop breakpoint the navigation is an off-screen drawer opened by a
+  // <label>, which the keyboard cannot reach, while the drawer's hidden links stay in the
+  // Tab order. Make the menu label a real keyboard button (site.css hides the closed drawer
+  // from the Tab order).
+  var drawer = document.getElementById("__drawer");
+  var menu = document.querySelector('.md-header label[for="__drawer"]');
+  var nav = document.querySelector(".md-nav--primary");
+  if (drawer && menu) {
+    menu.setAttribute("role", "button");
+    menu.setAttribute("tabindex", "0");
+    if (nav && nav.getAttribute("aria-label")) menu.setAttribute("aria-label", nav.getAttribute("aria-label"));
+    var sync = function () { menu.setAttribute("aria-expanded", drawer.checked ? "true" : "false"); };
+    sync();
+    drawer.addEventListener("change", sync);
+    menu.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter" && event.key !== " ") return;
+      event.preventDefault();
+      drawer.checked = !drawer.checked;
+      drawer.dispatchEvent(new Event("change", { bubbles: true }));
+      if (drawer.checked) {
+        var first = document.querySelector(".md-sidebar--primary a, .md-sidebar--primary label[tabindex]");
+        if (first) first.focus();
+      }
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && drawer.checked) {
+        drawer.checked = false;
+        drawer.dispatchEvent(new Event("change", { bubbles: true }));
+        menu.focus();
+      }
+    });
+  }
+})();
