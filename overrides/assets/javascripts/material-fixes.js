@@ -37,32 +37,41 @@
 
   // 3. Below Material's desktop breakpoint the navigation is an off-screen drawer opened by a
   // <label>, which the keyboard cannot reach, while the drawer's hidden links stay in the
-  // Tab order. Make the menu label a real keyboard button (site.css hides the closed drawer
-  // from the Tab order).
+  // Tab order. Replace the label with a real button (site.css hides the closed drawer from
+  // the Tab order, and hides this button where Material hides the label).
   var drawer = document.getElementById("__drawer");
-  var menu = document.querySelector('.md-header label[for="__drawer"]');
+  var label = document.querySelector('.md-header label[for="__drawer"]');
   var nav = document.querySelector(".md-nav--primary");
-  if (drawer && menu) {
-    menu.setAttribute("role", "button");
-    menu.setAttribute("tabindex", "0");
+  if (drawer && label) {
+    var menu = document.createElement("button");
+    menu.type = "button";
+    menu.className = label.className;
+    menu.setAttribute("data-drawer-button", "");
+    menu.innerHTML = label.innerHTML;
     if (nav && nav.getAttribute("aria-label")) menu.setAttribute("aria-label", nav.getAttribute("aria-label"));
+    label.parentNode.insertBefore(menu, label);
+    label.hidden = true;
     var sync = function () { menu.setAttribute("aria-expanded", drawer.checked ? "true" : "false"); };
+    var setOpen = function (open) {
+      drawer.checked = open;
+      drawer.dispatchEvent(new Event("change", { bubbles: true }));
+      sync();
+    };
     sync();
     drawer.addEventListener("change", sync);
-    menu.addEventListener("keydown", function (event) {
-      if (event.key !== "Enter" && event.key !== " ") return;
-      event.preventDefault();
-      drawer.checked = !drawer.checked;
-      drawer.dispatchEvent(new Event("change", { bubbles: true }));
+    menu.addEventListener("click", function () {
+      setOpen(!drawer.checked);
       if (drawer.checked) {
-        var first = document.querySelector(".md-sidebar--primary a, .md-sidebar--primary label[tabindex]");
-        if (first) first.focus();
+        // Wait for the drawer to become visible (site.css) before moving focus into it.
+        setTimeout(function () {
+          var first = document.querySelector(".md-sidebar--primary a");
+          if (first) first.focus();
+        }, 50);
       }
     });
     document.addEventListener("keydown", function (event) {
       if (event.key === "Escape" && drawer.checked) {
-        drawer.checked = false;
-        drawer.dispatchEvent(new Event("change", { bubbles: true }));
+        setOpen(false);
         menu.focus();
       }
     });
