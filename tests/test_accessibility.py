@@ -207,3 +207,12 @@ def test_phone_menu_opens_from_the_keyboard_and_hides_its_links_when_closed(open
     page.wait_for_function("!document.getElementById('__drawer').checked")
     assert page.evaluate("document.activeElement") is not None
     assert menu.get_attribute("aria-expanded") == "false"
+
+
+@pytest.mark.browser
+def test_menu_button_is_hidden_where_the_navigation_is_always_shown(open_page, site_url):
+    page, _ = open_page(site_url + "help/", width=1280)
+    assert not page.locator(".md-header button[data-drawer-button]").is_visible(), (
+        "At 1280 px the sidebar navigation is always shown; hide the drawer button there "
+        "(overrides/assets/stylesheets/site.css, [data-drawer-button])")
+
