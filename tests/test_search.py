@@ -130,6 +130,9 @@ def new_page(browser):
 
     yield _new
     for context in contexts:
+        # Closing a context while a route handler is still running can hang Playwright's sync
+        # API (seen after a result link navigates); drop the routes first.
+        context.unroute_all(behavior="ignoreErrors")
         context.close()
 
 
