@@ -266,18 +266,23 @@ def test_skip_link_comes_first_and_moves_focus_to_the_button(site_url, new_conte
         f"{url}: the skip link added a history entry ({page.url}); Back would lead to this page after a quick exit")
 
 
-@pytest.mark.browser
-@pytest.mark.parametrize("language", LANGUAGES, ids=[l.locale for l in LANGUAGES])
-def test_click_hides_the_page_at_once_then_replaces_it(site_url, new_context, language):
-    context = new_context(390)
-    context.add_init_script(script=LEAVING_SNAPSHOT)
+def _read_a_page_after_home(context, site_url, language):
+    """Home, then the page being read: two history entries, so Back after the exit can be checked."""
     exits = LocalExits(context)
     page = context.new_page()
     home = site_url + language.site_prefix
     reading = home + page_url(READING)
     page.goto(home)
     page.goto(reading)
-    length = page.evaluate("history.length")
+    return exits, page, home, reading, page.evaluate("history.length")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("language", LANGUAGES, ids=[l.locale for l in LANGUAGES])
+def test_click_hides_the_page_at_once_then_replaces_it(site_url, new_context, language):
+    context = new_context(390)
+    context.add_init_script(script=LEAVING_SNAPSHOT)
+    exits, page, home, reading, length = _read_a_page_after_home(context, site_url, language)
     page.locator("a#quick-exit").click(no_wait_after=True)
     page.wait_for_url(lambda u: _same_url(u, _destination(language)))
     request = exits.wait_for_request(page)
@@ -310,13 +315,7 @@ def _presses_left(language, n: int) -> str:
 @pytest.mark.parametrize("language", LANGUAGES, ids=[l.locale for l in LANGUAGES])
 def test_shift_three_times_leaves_and_says_how_many_presses_are_left(site_url, new_context, language):
     context = new_context(1280)
-    exits = LocalExits(context)
-    page = context.new_page()
-    home = site_url + language.site_prefix
-    reading = home + page_url(READING)
-    page.goto(home)
-    page.goto(reading)
-    length = page.evaluate("history.length")
+    exits, page, home, reading, length = _read_a_page_after_home(context, site_url, language)
     page.keyboard.press("Shift")
     assert _status(page) == _presses_left(language, 2), f"{reading}: after one Shift the live region says {_status(page)!r}"
     page.keyboard.press("Shift")
