@@ -30,7 +30,9 @@ import time
 from dataclasses import asdict
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+from site_tools import cli  # noqa: E402  (standard library only)
+
+cli.ensure_venv()
 
 from site_tools import project  # noqa: E402
 from site_tools.build import BuildError, build_site  # noqa: E402
@@ -231,4 +233,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    cli.run(main)

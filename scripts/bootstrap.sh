@@ -21,5 +21,9 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
   "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$repo_root/requirements.txt"
   echo "$wanted" > "$stamp"
 fi
+# scripts/ is an import root of .venv, so hooks, tests and scripts all import the one shared
+# package (site_tools) by name, without editing sys.path.
+purelib="$("$venv/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')"
+[ "$(cat "$purelib/site_tools.pth" 2>/dev/null)" = "$repo_root/scripts" ] || echo "$repo_root/scripts" > "$purelib/site_tools.pth"
 export NO_MKDOCS_2_WARNING=1
 export PATH="$venv/bin:$PATH"

@@ -15,7 +15,9 @@ import argparse
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+from site_tools import cli  # noqa: E402  (standard library only)
+
+cli.ensure_venv()
 
 from site_tools.build import BuildError, build_site  # noqa: E402
 from site_tools.project import REPO_ROOT  # noqa: E402
@@ -37,4 +39,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    cli.run(main)

@@ -23,7 +23,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+from site_tools import cli  # noqa: E402  (standard library only)
+
+cli.ensure_venv()
 
 from site_tools import project  # noqa: E402
 from site_tools.markdown_outline import outline_file  # noqa: E402
@@ -109,4 +111,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    cli.run(main)

@@ -25,7 +25,9 @@ import argparse
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+from site_tools import cli  # noqa: E402  (standard library only)
+
+cli.ensure_venv()
 
 from site_tools import project  # noqa: E402
 from site_tools.scaffold import ScaffoldError, apply, plan  # noqa: E402
@@ -91,4 +93,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    cli.run(main)

@@ -32,7 +32,9 @@ import json
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+from site_tools import cli  # noqa: E402  (standard library only)
+
+cli.ensure_venv()
 
 from site_tools import project  # noqa: E402
 from site_tools.translations import (  # noqa: E402
@@ -282,4 +284,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    cli.run(main)

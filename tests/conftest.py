@@ -3,18 +3,17 @@ server for it, and Chromium driven by Playwright (Debian's binary, never a downl
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO_ROOT / "scripts"))
+# site_tools is importable because scripts/bootstrap.sh makes scripts/ an import root of .venv.
+from site_tools import project
+from site_tools.build import build_site
+from site_tools.serve import serve_directory
 
-from site_tools import project  # noqa: E402
-from site_tools.build import build_site  # noqa: E402
-from site_tools.serve import serve_directory  # noqa: E402
+REPO_ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="session")

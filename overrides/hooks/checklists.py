@@ -17,14 +17,11 @@ from __future__ import annotations
 
 import os
 import re
-import sys
-from pathlib import Path
 from urllib.parse import urljoin
 
-# The PDF names must come from the one function the PDF step uses (scripts/site_tools).
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-
-from site_tools.checklists import PAPERS, PDFS_ENV, is_checklist, pdf_file_name  # noqa: E402
+# The PDF names must come from the one function the PDF step uses (scripts/site_tools,
+# importable in .venv: scripts/bootstrap.sh makes scripts/ an import root).
+from site_tools.checklists import PAPERS, PDFS_ENV, is_checklist, pdf_file_name
 
 # pymdownx.tasklist writes `<input type="checkbox"[ disabled][ checked]/> ` first in the
 # <li> (or in its first <p> for loose lists). The item text runs up to the first nested block.
