@@ -119,16 +119,6 @@ def test_unused_pagefind_files_are_not_published(site_dir):
     assert not unused, f"{FIX_INDEX}: remove Pagefind files the site never loads: {unused}"
 
 
-def test_index_copy_turns_checklist_labels_into_text():
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("search_index", project.REPO_ROOT / "overrides/hooks/search_index.py")
-    hook = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(hook)
-    html = '<li><label class="task-list-label"><input type="checkbox"> sudden mood changes</LABEL></li>'
-    assert hook.indexable_html(html) == '<li><span class="task-list-label"><input type="checkbox"> sudden mood changes</span></li>'
-
-
 # --- Finding pages ------------------------------------------------------------------------
 
 LOCALES = [language.locale for language in LANGUAGES]
