@@ -89,6 +89,7 @@ def test_task_items_are_labelled_tickable_and_not_remembered(site_dir):
     assert not problems, "\n".join(problems) + "\nSee overrides/hooks/checklists.py (label_task_items)."
 
 
+@pytest.mark.browser  # Chromium prints the PDFs: the build makes them only when browser tests run
 @pytest.mark.parametrize("checklist", CHECKLISTS, ids=CHECKLIST_IDS)
 def test_downloadable_pdfs_exist_fit_and_are_linked(site_dir, checklist):
     html = site_dir / checklist.url_path / "index.html"
