@@ -260,6 +260,21 @@ def test_checkboxes_work_by_keyboard_and_forget_ticks(open_page, site_url, check
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("checklist", FIRST_PER_LANGUAGE, ids=lambda c: c.language.locale)
+def test_print_button_appearing_moves_nothing(open_page, site_url, checklist):
+    """The button is shown by checklist.js after the first paint; its place is kept from the
+    start, so nothing moves when it appears (no layout shift)."""
+    where = """() => [...document.querySelectorAll('.checklist-actions a, .task-list-item')].slice(0, 4)
+                 .map(e => { const r = e.getBoundingClientRect(); return [Math.round(r.x), Math.round(r.y)]; })"""
+    without_js, _ = open_page(site_url + checklist.url_path, width=390, java_script_enabled=False)
+    with_js, _ = open_page(site_url + checklist.url_path, width=390)
+    assert with_js.locator("[data-checklist-print]").is_visible(), f"{checklist.url_path}: the print button is not shown"
+    assert without_js.evaluate(where) == with_js.evaluate(where), (
+        f"{checklist.url_path}: the PDF links or checklist items move when the print button appears; keep its place "
+        "while hidden (overrides/assets/stylesheets/checklist.css, [data-checklist-print][hidden])")
+
+
+@pytest.mark.browser
 @pytest.mark.parametrize("language", LANGUAGES, ids=lambda language: language.locale)
 def test_print_button_prints_and_needs_javascript(open_page, site_url, language):
     checklist = next(c for c in CHECKLISTS if c.language == language)
