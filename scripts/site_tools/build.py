@@ -39,7 +39,12 @@ def mkdocs_build(site_dir: Path, extra_env: dict | None = None) -> BuildResult:
     )
     seconds = time.perf_counter() - started
     log = completed.stdout + completed.stderr
-    problems = [line for line in log.splitlines() if line.startswith(("WARNING", "ERROR"))]
+    problems, in_problem = [], False
+    for line in log.splitlines():
+        # A problem's own continuation lines (indented) belong to it: hooks list several.
+        in_problem = line.startswith(("WARNING", "ERROR")) or (in_problem and line.startswith("  "))
+        if in_problem:
+            problems.append(line)
     if completed.returncode != 0 or problems:
         raise BuildError(
             "mkdocs build --strict failed:\n"
