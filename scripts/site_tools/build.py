@@ -29,6 +29,9 @@ def mkdocs_build(site_dir: Path, extra_env: dict | None = None) -> BuildResult:
     No `-v`: in MkDocs 1.6.1 verbose strict builds can miss anchor warnings.
     """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+    # The hooks import site_tools: from this checkout's scripts/ (a copy of the project
+    # builds with its own code), ahead of the one .venv knows.
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT / "scripts"), env.get("PYTHONPATH")]))
     started = time.perf_counter()
     completed = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(site_dir)],

@@ -129,8 +129,7 @@ def _dump(value, indent: int) -> list[str]:
 
 
 _EXTRA_COMMENTS = {
-    "country": "Country data: replace with your country's organisation, helplines and quick-exit site (LOCALIZING.md).",
-    "ui": "Interface strings: translate each value; keep the keys and any {n} placeholder.",
+    "ui": "Interface strings: translate each value; keep the keys and any {n}, {name}, {phone}, {summary}.",
 }
 
 
@@ -152,6 +151,12 @@ def language_block(code: str, name: str, default, config, item_indent: int) -> s
             if key in _EXTRA_COMMENTS:
                 lines.append(f"{pad}  # {_EXTRA_COMMENTS[key]}")
             lines += _dump({key: value}, item_indent + 4)
+    palette = config.theme.get("palette") if hasattr(config.theme, "get") else None
+    if palette:
+        # Material reads the toggle's accessible name from theme.palette (not from extra.ui).
+        lines.append(f"{pad}# Light/dark toggle: translate each `name` (what screen readers announce).")
+        lines.append(f"{pad}theme:")
+        lines += _dump({"palette": [dict(option) for option in palette]}, item_indent + 4)
     titles = nav_titles(config.nav)
     if titles:
         lines.append(f"{pad}# Navigation titles: translate the value after each colon, never the key.")
