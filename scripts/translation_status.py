@@ -36,7 +36,7 @@ from site_tools import cli  # noqa: E402  (standard library only)
 
 cli.ensure_venv()
 
-from site_tools import project  # noqa: E402
+from site_tools import country, language_checks, project  # noqa: E402
 from site_tools.translations import (  # noqa: E402
     Git,
     TranslationError,
@@ -147,9 +147,32 @@ def _command_list(args, languages, default, git) -> int:
                 hint = _hint(page)
                 if hint:
                     print(f"           -> {hint}")
+            for note in _beyond_pages(report.language):
+                print(f"  {note}")
         for report in reports:
             print(report.summary())
     return 1 if args.strict and found else 0
+
+
+def _beyond_pages(language) -> list[str]:
+    """What a language needs besides its pages: country-data texts, data for content checks."""
+    notes = []
+    try:
+        data = country.load_cached()
+        missing = country.missing_texts(data, language.locale)
+        if missing:
+            notes.append(f"country  {len(missing)} texts in data/*.yml have no {language.locale} version "
+                         f"(pending pages show the {project.languages()[0].locale} text), e.g. {missing[0]}")
+        for contact in country.stale_contacts(data):
+            notes.append(f"country  warning: {contact.file}: {contact.id} last verified {contact.get('verified_on')}, "
+                         "over 12 months ago (scripts/country_status.py)")
+    except country.CountryDataError as error:
+        notes.append(f"country  ERROR: {error}")
+    uncovered = language_checks.not_covered(language.locale)
+    if uncovered:
+        notes.append(f"checks   not covered: {', '.join(uncovered)}; add them to "
+                     f"{language_checks.data_file(language.locale).relative_to(project.REPO_ROOT)} (LOCALIZING.md)")
+    return notes
 
 
 def _hint(page) -> str | None:
@@ -159,7 +182,7 @@ def _hint(page) -> str | None:
                 f"{TOOL} stamp {page.page} {lang} --write")
     if page.state == "new":
         if page.reason == "not translated yet":
-            return f"translate docs/en/{page.page} into {page.file}, then {TOOL} stamp {page.page} {lang} --write"
+            return f"translate docs/{project.languages()[0].locale}/{page.page} into {page.file}, then {TOOL} stamp {page.page} {lang} --write"
         return f"check {page.file} against the English page, then {TOOL} stamp {page.page} {lang} --write"
     if page.state == "pending":
         return f"translate {page.file}, delete its `translation_status: untranslated` line, then stamp it"

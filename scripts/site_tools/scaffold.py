@@ -354,3 +354,68 @@ def apply(plan: Plan) -> None:
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
+
+
+# --------------------------------------------------------------------------- removing a language
+
+
+@dataclass
+class Removal:
+    code: str
+    mkdocs_before: str
+    mkdocs_after: str
+    paths: list[Path]  # folders and files to delete
+
+
+def _language_block_span(text: str, code: str) -> tuple[int, int]:
+    """(first line, line after the last) of the `- locale: CODE` block."""
+    end_of_list, item_indent = find_language_list_end(text)
+    lines = text.splitlines(keepends=True)
+    pattern = re.compile(rf"^ {{{item_indent}}}-\s+locale:\s*['\"]?{re.escape(code)}['\"]?\s*(#.*)?$")
+    start = next((i for i in range(end_of_list) if pattern.match(lines[i].rstrip("\n"))), None)
+    if start is None:
+        raise ScaffoldError(f"mkdocs.yml: no `- locale: {code}` entry found at the i18n languages' indentation")
+    end = start + 1
+    # The block runs to the next line at the list's indentation (the next `- locale:` or a
+    # comment that introduces it).
+    while end < end_of_list and not (lines[end].strip() and _indent(lines[end]) <= item_indent):
+        end += 1
+    return start, end
+
+
+def plan_removal(code: str) -> Removal:
+    config = project.load_mkdocs_config()
+    before = _language_configs(config)
+    if code not in before:
+        raise ScaffoldError(f"mkdocs.yml declares no language {code!r} (it has: {', '.join(before)})")
+    if before[code].default:
+        raise ScaffoldError(f"{code!r} is the default language; removing it is not supported. Make another "
+                            "language the default first (LOCALIZING.md, \"Remove a language\")")
+    if len(before) < 2:
+        raise ScaffoldError("the site would have no language left")
+    text = project.MKDOCS_YML.read_text(encoding="utf-8")
+    start, end = _language_block_span(text, code)
+    lines = text.splitlines(keepends=True)
+    after = "".join(lines[:start] + lines[end:])
+    new = _load_config_text(after)
+    languages = _language_configs(new)
+    if set(languages) != set(before) - {code}:
+        raise ScaffoldError(f"mkdocs.yml would declare {sorted(languages)}, not {sorted(set(before) - {code})}; "
+                            "nothing was changed")
+    for locale, language in languages.items():
+        if dict(language) != dict(before[locale]):
+            raise ScaffoldError(f"removing the block would change language {locale!r}; nothing was changed")
+    candidates = [project.DOCS_DIR / code, OVERRIDES_DIR / "partials" / "languages" / f"{code}.html",
+                  project.REPO_ROOT / "tests" / "data" / "languages" / f"{code}.yml"]
+    return Removal(code, text, after, [path for path in candidates if path.exists()])
+
+
+def apply_removal(removal: Removal) -> None:
+    if project.MKDOCS_YML.read_text(encoding="utf-8") != removal.mkdocs_before:
+        raise ScaffoldError("mkdocs.yml changed meanwhile; nothing was changed: run the command again")
+    _write_text_atomically(project.MKDOCS_YML, removal.mkdocs_after)
+    for path in removal.paths:
+        if path.is_dir():
+            shutil.rmtree(path)
+        else:
+            path.unlink()
