@@ -31,22 +31,12 @@ DEFAULT = LANGUAGES[0]
 TRANSLATION = LANGUAGES[1] if len(LANGUAGES) > 1 else None
 T = TRANSLATION.locale if TRANSLATION else "-"
 T_URL = TRANSLATION.site_prefix if TRANSLATION else ""
-# Build output, caches and installs stay behind; so do top-level dot folders (.git, .cache, ...)
-# except the ones that are part of the project.
-NOT_COPIED = {"site", "node_modules", "artifacts"}
-DOT_FILES_COPIED = {".ci", ".github", ".gitignore"}
 SUMMARY = re.compile(r"^([A-Za-z_-]+): (\d+) of (\d+) pages drifted, (\d+) new, (\d+) pending$")
 ENV = {key: value for key, value in os.environ.items() if key not in ("BUILD_ONLY_LOCALE", "GIT_DIR", "GIT_WORK_TREE")}
 GIT_ENV = {**ENV, "GIT_AUTHOR_NAME": "test", "GIT_AUTHOR_EMAIL": "test@example.org",
            "GIT_COMMITTER_NAME": "test", "GIT_COMMITTER_EMAIL": "test@example.org"}
 
 needs_translation = pytest.mark.skipif(TRANSLATION is None, reason="mkdocs.yml declares only one language")
-
-
-def _ignore(directory: str, names: list[str]) -> set[str]:
-    top = Path(directory).resolve() == REPO_ROOT
-    return {n for n in names if (top and (n in NOT_COPIED or (n.startswith(".") and n not in DOT_FILES_COPIED)))
-            or n == "__pycache__" or n.startswith(".new-language")}
 
 
 def _git(repo: Path, *args: str) -> str:
@@ -59,7 +49,7 @@ def _git(repo: Path, *args: str) -> str:
 @pytest.fixture(scope="module")
 def pristine(tmp_path_factory) -> Path:
     repo = tmp_path_factory.mktemp("pristine") / "repo"
-    shutil.copytree(REPO_ROOT, repo, ignore=_ignore, symlinks=True)
+    project.copy_project(repo)
     _git(repo, "init", "-q")
     _git(repo, "add", "-A")
     _git(repo, "commit", "-q", "-m", "copy of the site for the translation tool tests")
