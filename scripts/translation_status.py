@@ -19,6 +19,7 @@ Examples:
   scripts/translation_status.py stamp help.md --lang hu        # dry run: what would change
   scripts/translation_status.py stamp help.md --lang hu --write
   scripts/translation_status.py stamp --all --lang hu --write  # after translating every page
+  scripts/translation_status.py refresh --lang sk --write      # pending pages: copy the current English again
 
 Exit codes: 0 done (findings are reported but do not fail without --strict); 1 something was
 found and --strict was given; 2 usage or path error (unknown language, page or commit).
@@ -47,7 +48,7 @@ from site_tools.translations import (  # noqa: E402
     write_atomically,
 )
 
-COMMANDS = ("list", "diff", "stamp")
+COMMANDS = ("list", "diff", "stamp", "refresh")
 TOOL = "scripts/translation_status.py"
 
 
@@ -63,7 +64,7 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("--strict", action="store_true", help="exit 1 when something is found")
 
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    commands = parser.add_subparsers(dest="command", metavar="{list,diff,stamp}")
+    commands = parser.add_subparsers(dest="command", metavar="{list,diff,stamp,refresh}")
     listing = commands.add_parser("list", parents=[common], help="list drifted, new and pending pages (the default)")
     for state in ("drifted", "new", "pending"):
         listing.add_argument(f"--{state}", action="store_true", help=f"list {state} pages (combine freely)")
@@ -79,6 +80,10 @@ def _parser() -> argparse.ArgumentParser:
     stamp.add_argument("--commit", default=None, metavar="REV",
                        help="the English text the translation follows (default: HEAD)")
     stamp.add_argument("--write", action="store_true", help="write the files (without it: dry run)")
+
+    refresh = commands.add_parser("refresh", parents=[common],
+                                  help="replace pending pages (still English copies) with the current English text")
+    refresh.add_argument("--write", action="store_true", help="write the files (without it: dry run)")
     return parser
 
 
@@ -152,6 +157,37 @@ def _command_list(args, languages, default, git) -> int:
         for report in reports:
             print(report.summary())
     return 1 if args.strict and found else 0
+
+
+def _command_refresh(args, languages, default, git) -> int:
+    """Pending pages are English copies: after the English pages change (a fork rewrote its
+    country passages, say), copy them again, so a translator starts from the current text."""
+    from site_tools.scaffold import ScaffoldError, untranslated_copy
+
+    head = git.commit("HEAD") if git.available else None
+    changed = []
+    for language in languages:
+        for page in project.page_paths(default):
+            status = page_status(language, default, page, git)
+            if status.state != "pending":
+                continue
+            try:
+                text, _ = untranslated_copy(default, page, git, head)
+            except ScaffoldError as error:
+                raise UsageError(str(error)) from None
+            target = language.docs_dir / page
+            if not target.exists() or target.read_text(encoding="utf-8") != text:
+                changed.append((target, text))
+    for target, text in changed:
+        print(f"{target.relative_to(project.REPO_ROOT)}: {'refreshed' if args.write else 'would be refreshed'} "
+              f"from docs/{default.locale}/")
+    if args.write:
+        for target, text in changed:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_atomically(target, text)
+    verb = "Refreshed" if args.write else "Dry run: would refresh"
+    print(f"{verb} {len(changed)} pending pages" + ("" if args.write or not changed else "; add --write to write them") + ".")
+    return 0
 
 
 def _beyond_pages(language) -> list[str]:
@@ -300,6 +336,8 @@ def main(argv: list[str] | None = None) -> int:
             return _command_diff(args, languages, all_languages, default, git)
         if args.command == "stamp":
             return _command_stamp(args, languages, all_languages, default, git)
+        if args.command == "refresh":
+            return _command_refresh(args, languages, default, git)
         return _command_list(args, languages, default, git)
     except (UsageError, TranslationError) as error:
         print(f"ERROR: {error}", file=sys.stderr)

@@ -349,3 +349,21 @@ def test_staleness_report_on_this_repository():
         drifted, total, new, pending = (int(n) for n in match.groups()[1:])
         assert total == len(project.page_paths(DEFAULT)) and drifted + new + pending <= total
     print("\n".join(lines))
+
+
+def test_refresh_recopies_pending_pages_and_leaves_translated_ones(repo):
+    """A fork edits its English pages after scaffolding: pending copies must not keep the old text."""
+    done = run(repo, "new_language.py", "de", "Deutsch")
+    assert done.returncode == 0, done.stderr
+    english = repo / "docs" / DEFAULT.locale / "about.md"
+    english.write_text(english.read_text(encoding="utf-8") + "\nA sentence the fork added.\n", encoding="utf-8")
+    dry = run(repo, "translation_status.py", "refresh", "--lang", "de")
+    assert dry.returncode == 0 and "would refresh 1 pending pages" in dry.stdout, dry.stdout + dry.stderr
+    assert "A sentence the fork added." not in (repo / "docs/de/about.md").read_text(encoding="utf-8"), "dry run wrote"
+    done = run(repo, "translation_status.py", "refresh", "--lang", "de", "--write")
+    assert done.returncode == 0, done.stderr
+    copy = (repo / "docs/de/about.md").read_text(encoding="utf-8")
+    assert "A sentence the fork added." in copy and "translation_status: untranslated" in copy, copy[:400]
+    if TRANSLATION is not None:
+        translated = (repo / "docs" / T / "about.md").read_text(encoding="utf-8")
+        assert "A sentence the fork added." not in translated, "refresh must leave translated pages alone"

@@ -265,20 +265,10 @@ def plan(code: str, name: str) -> Plan:
         if path.suffix != ".md":
             files[rel] = path.read_bytes()
             continue
-        english = path.read_text(encoding="utf-8")
-        front = read_front_matter(english)
-        if front.error:
-            raise ScaffoldError(f"docs/{default.locale}/{rel}: {front.error}; fix it first (nothing was written)")
-        digest = source_hash(english)
-        committed = git.show(head, f"docs/{default.locale}/{rel}") if head else None
-        commit = head if committed is not None and source_hash(committed) == digest else None
-        if head and commit is None:
+        text, committed = untranslated_copy(default, rel, git, head)
+        files[rel] = text.encode("utf-8")
+        if head and not committed:
             uncommitted.append(rel)
-        values = {"translation_status": UNTRANSLATED, "source_commit": commit, "source_hash": digest}
-        try:
-            files[rel] = set_front_matter_values(english, values).encode("utf-8")
-        except ValueError as error:
-            raise ScaffoldError(f"docs/{default.locale}/{rel}: {error} (nothing was written)") from error
         pages.append(rel)
     if uncommitted:
         notes.append("not committed yet, so stamped with source_hash only: " + ", ".join(uncommitted))
@@ -292,6 +282,23 @@ def plan(code: str, name: str) -> Plan:
         result.notes.append(f"Material has no interface strings for {code!r}: "
                             f"{result.theme_strings.relative_to(project.REPO_ROOT)} falls back to English")
     return result
+
+
+def untranslated_copy(default, rel: str, git: Git, head: str | None) -> tuple[str, bool]:
+    """The default language's page as a pending copy: marked untranslated and stamped with
+    the text it copies. Returns (text, whether that text is committed at `head`)."""
+    english = (project.DOCS_DIR / default.locale / rel).read_text(encoding="utf-8")
+    front = read_front_matter(english)
+    if front.error:
+        raise ScaffoldError(f"docs/{default.locale}/{rel}: {front.error}; fix it first (nothing was written)")
+    digest = source_hash(english)
+    committed = git.show(head, f"docs/{default.locale}/{rel}") if head else None
+    commit = head if committed is not None and source_hash(committed) == digest else None
+    values = {"translation_status": UNTRANSLATED, "source_commit": commit, "source_hash": digest}
+    try:
+        return set_front_matter_values(english, values), commit is not None
+    except ValueError as error:
+        raise ScaffoldError(f"docs/{default.locale}/{rel}: {error} (nothing was written)") from error
 
 
 def _verify(after: str, config, before: dict, default, code: str, name: str) -> None:
