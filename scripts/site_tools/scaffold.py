@@ -265,8 +265,8 @@ def plan(code: str, name: str) -> Plan:
         if path.suffix != ".md":
             files[rel] = path.read_bytes()
             continue
-        text, committed = untranslated_copy(default, rel, git, head)
-        files[rel] = text.encode("utf-8")
+        page_text, committed = untranslated_copy(default, rel, git, head)
+        files[rel] = page_text.encode("utf-8")
         if head and not committed:
             uncommitted.append(rel)
         pages.append(rel)
