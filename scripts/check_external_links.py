@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Check that the external web addresses in docs/ (and mkdocs.yml) still answer. Needs internet.
+"""Check that the external web addresses in docs/, mkdocs.yml and the country data still answer.
+Needs internet.
 
 Optional and slow: not part of ./scripts/test.sh or CI (the offline test suite checks that
 links are https and free of tracking parameters). Run it before a release, or monthly, to
@@ -8,6 +9,7 @@ find help services that moved. Each URL is asked once (HEAD, then GET when HEAD 
 Examples:
   scripts/check_external_links.py                 # check every URL, 8 at a time
   scripts/check_external_links.py --list          # only list the URLs and where they are (offline)
+  scripts/check_external_links.py --data          # only the contacts' addresses (data/*.yml)
   scripts/check_external_links.py --timeout 30 --workers 4
 
 Results: "dead" (no answer, 404/410, 5xx, ...) fails the run; "doubtful" (401/403/429: the
@@ -27,7 +29,7 @@ from site_tools import cli  # noqa: E402  (standard library only)
 
 cli.ensure_venv()
 
-from site_tools import project  # noqa: E402
+from site_tools import country, project  # noqa: E402
 from site_tools.markdown_outline import outline_file  # noqa: E402
 
 DOUBTFUL = {401, 403, 429}
@@ -46,9 +48,17 @@ class Result:
         return self.status in DOUBTFUL
 
 
-def collect_urls() -> dict[str, list[str]]:
-    """External URL -> where it appears ("docs/hu/help.md:42", "mkdocs.yml (hu extra)")."""
+def collect_data_urls() -> dict[str, list[str]]:
+    """URL -> where it appears in data/country.yml and data/international.yml."""
     found: dict[str, list[str]] = {}
+    for where, url in country.load().urls():
+        found.setdefault(url, []).append(where)
+    return found
+
+
+def collect_urls() -> dict[str, list[str]]:
+    """External URL -> where it appears ("docs/hu/help.md:42", "mkdocs.yml (hu extra)", data files)."""
+    found = collect_data_urls()
     for language in project.languages():
         for page in project.page_paths(language):
             outline = outline_file(language.docs_dir / page, page, f"docs/{language.locale}/{page}")
@@ -86,13 +96,17 @@ def check_url(url: str, timeout: float) -> Result:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--list", action="store_true", help="list the URLs and where they appear; no network")
+    parser.add_argument("--data", action="store_true", help="only the addresses in the country data (data/*.yml)")
     parser.add_argument("--timeout", type=float, default=15.0, help="seconds per request (default 15)")
     parser.add_argument("--workers", type=int, default=8, help="requests in parallel (default 8)")
     args = parser.parse_args(argv)
     if args.timeout <= 0 or args.workers < 1:
         print("ERROR: --timeout must be positive and --workers at least 1", file=sys.stderr)
         return 2
-    urls = collect_urls()
+    try:
+        urls = collect_data_urls() if args.data else collect_urls()
+    except country.CountryDataError as error:
+        cli.fail(str(error))
     if args.list:
         for url, places in sorted(urls.items()):
             print(f"{url}  ({', '.join(places)})")

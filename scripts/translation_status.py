@@ -19,6 +19,7 @@ Examples:
   scripts/translation_status.py stamp help.md --lang hu        # dry run: what would change
   scripts/translation_status.py stamp help.md --lang hu --write
   scripts/translation_status.py stamp --all --lang hu --write  # after translating every page
+  scripts/translation_status.py refresh --lang sk --write      # pending pages: copy the current English again
 
 Exit codes: 0 done (findings are reported but do not fail without --strict); 1 something was
 found and --strict was given; 2 usage or path error (unknown language, page or commit).
@@ -36,7 +37,7 @@ from site_tools import cli  # noqa: E402  (standard library only)
 
 cli.ensure_venv()
 
-from site_tools import project  # noqa: E402
+from site_tools import country, language_checks, project  # noqa: E402
 from site_tools.translations import (  # noqa: E402
     Git,
     TranslationError,
@@ -47,7 +48,7 @@ from site_tools.translations import (  # noqa: E402
     write_atomically,
 )
 
-COMMANDS = ("list", "diff", "stamp")
+COMMANDS = ("list", "diff", "stamp", "refresh")
 TOOL = "scripts/translation_status.py"
 
 
@@ -63,7 +64,7 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("--strict", action="store_true", help="exit 1 when something is found")
 
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    commands = parser.add_subparsers(dest="command", metavar="{list,diff,stamp}")
+    commands = parser.add_subparsers(dest="command", metavar="{list,diff,stamp,refresh}")
     listing = commands.add_parser("list", parents=[common], help="list drifted, new and pending pages (the default)")
     for state in ("drifted", "new", "pending"):
         listing.add_argument(f"--{state}", action="store_true", help=f"list {state} pages (combine freely)")
@@ -79,6 +80,10 @@ def _parser() -> argparse.ArgumentParser:
     stamp.add_argument("--commit", default=None, metavar="REV",
                        help="the English text the translation follows (default: HEAD)")
     stamp.add_argument("--write", action="store_true", help="write the files (without it: dry run)")
+
+    refresh = commands.add_parser("refresh", parents=[common],
+                                  help="replace pending pages (still English copies) with the current English text")
+    refresh.add_argument("--write", action="store_true", help="write the files (without it: dry run)")
     return parser
 
 
@@ -147,9 +152,63 @@ def _command_list(args, languages, default, git) -> int:
                 hint = _hint(page)
                 if hint:
                     print(f"           -> {hint}")
+            for note in _beyond_pages(report.language):
+                print(f"  {note}")
         for report in reports:
             print(report.summary())
     return 1 if args.strict and found else 0
+
+
+def _command_refresh(args, languages, default, git) -> int:
+    """Pending pages are English copies: after the English pages change (a fork rewrote its
+    country passages, say), copy them again, so a translator starts from the current text."""
+    from site_tools.scaffold import ScaffoldError, untranslated_copy
+
+    head = git.commit("HEAD") if git.available else None
+    changed = []
+    for language in languages:
+        for page in project.page_paths(default):
+            status = page_status(language, default, page, git)
+            if status.state != "pending":
+                continue
+            try:
+                text, _ = untranslated_copy(default, page, git, head)
+            except ScaffoldError as error:
+                raise UsageError(str(error)) from None
+            target = language.docs_dir / page
+            if not target.exists() or target.read_text(encoding="utf-8") != text:
+                changed.append((target, text))
+    for target, text in changed:
+        print(f"{target.relative_to(project.REPO_ROOT)}: {'refreshed' if args.write else 'would be refreshed'} "
+              f"from docs/{default.locale}/")
+    if args.write:
+        for target, text in changed:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_atomically(target, text)
+    verb = "Refreshed" if args.write else "Dry run: would refresh"
+    print(f"{verb} {len(changed)} pending pages" + ("" if args.write or not changed else "; add --write to write them") + ".")
+    return 0
+
+
+def _beyond_pages(language) -> list[str]:
+    """What a language needs besides its pages: country-data texts, data for content checks."""
+    notes = []
+    try:
+        data = country.load_cached()
+        missing = country.missing_texts(data, language.locale)
+        if missing:
+            notes.append(f"country  {len(missing)} texts in data/*.yml have no {language.locale} version "
+                         f"(pending pages show the {project.languages()[0].locale} text), e.g. {missing[0]}")
+        for contact in country.stale_contacts(data):
+            notes.append(f"country  warning: {contact.file}: {contact.id} last verified {contact.get('verified_on')}, "
+                         "over 12 months ago (scripts/country_status.py)")
+    except country.CountryDataError as error:
+        notes.append(f"country  ERROR: {error}")
+    uncovered = language_checks.not_covered(language.locale)
+    if uncovered:
+        notes.append(f"checks   not covered: {', '.join(uncovered)}; add them to "
+                     f"{language_checks.data_file(language.locale).relative_to(project.REPO_ROOT)} (LOCALIZING.md)")
+    return notes
 
 
 def _hint(page) -> str | None:
@@ -159,7 +218,7 @@ def _hint(page) -> str | None:
                 f"{TOOL} stamp {page.page} {lang} --write")
     if page.state == "new":
         if page.reason == "not translated yet":
-            return f"translate docs/en/{page.page} into {page.file}, then {TOOL} stamp {page.page} {lang} --write"
+            return f"translate docs/{project.languages()[0].locale}/{page.page} into {page.file}, then {TOOL} stamp {page.page} {lang} --write"
         return f"check {page.file} against the English page, then {TOOL} stamp {page.page} {lang} --write"
     if page.state == "pending":
         return f"translate {page.file}, delete its `translation_status: untranslated` line, then stamp it"
@@ -277,6 +336,8 @@ def main(argv: list[str] | None = None) -> int:
             return _command_diff(args, languages, all_languages, default, git)
         if args.command == "stamp":
             return _command_stamp(args, languages, all_languages, default, git)
+        if args.command == "refresh":
+            return _command_refresh(args, languages, default, git)
         return _command_list(args, languages, default, git)
     except (UsageError, TranslationError) as error:
         print(f"ERROR: {error}", file=sys.stderr)

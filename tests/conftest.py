@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-# site_tools is importable because scripts/bootstrap.sh makes scripts/ an import root of .venv.
+# site_tools comes from this checkout's scripts/ (pytest.ini: pythonpath).
 from site_tools import parity, project
 from site_tools.build import build_site
 from site_tools.serve import serve_directory

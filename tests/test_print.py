@@ -40,7 +40,9 @@ def page_address(checklist) -> str:
 
 
 def helplines(language) -> str:
-    return language.extra["country"]["print_helplines"]
+    from site_tools.country import renderer_for
+
+    return renderer_for(language.locale, pending=True).print_line()
 
 
 # --- Without a browser -------------------------------------------------------------
@@ -159,7 +161,7 @@ def test_checklist_prints_on_one_sheet(open_page, site_url, checklist):
         missing = [item for item in items if comparable_text(item) not in text]
         assert not missing, f"{where}: these items are missing from the printout:\n" + "\n".join(missing)
         assert comparable_text(helplines(checklist.language)) in text, (
-            f"{where}: the helpline line (extra.country.print_helplines) is not printed; see partials/print-footer.html")
+            f"{where}: the helpline line (print_line in data/country.yml) is not printed; see partials/print-footer.html")
         address = page_address(checklist).split("://", 1)[1]
         assert comparable_text(address) in text, f"{where}: the page's own address {address} is not printed"
         assert "http" not in facts.text, f"{where}: link URLs are printed into the text:\n{facts.text}"

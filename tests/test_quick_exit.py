@@ -30,7 +30,9 @@ def _ui(language) -> dict:
 
 
 def _destination(language) -> str:
-    return language.extra["country"]["quick_exit_url"]
+    from site_tools.country import load_cached
+
+    return load_cached().quick_exit_url
 
 
 def _same_url(a: str, b: str) -> bool:
@@ -132,7 +134,7 @@ def test_every_page_has_the_quick_exit_link_in_its_language(site_dir):
             continue
         link = links[0]
         if link.get("href") != _destination(language):
-            problems.append(f"{where}: quick exit goes to {link.get('href')!r}, expected extra.country.quick_exit_url "
+            problems.append(f"{where}: quick exit goes to {link.get('href')!r}, expected quick_exit_url from data/country.yml "
                             f"{_destination(language)!r}")
         if not {"nofollow", "noreferrer"} <= set(link.get("rel") or []):
             problems.append(f"{where}: quick exit rel={link.get('rel')}, needs nofollow noreferrer")

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from site_tools.checklists import front_matter
 from site_tools import parity, project
 from site_tools.built import parse_html
 
@@ -30,22 +31,12 @@ DEFAULT = LANGUAGES[0]
 TRANSLATION = LANGUAGES[1] if len(LANGUAGES) > 1 else None
 T = TRANSLATION.locale if TRANSLATION else "-"
 T_URL = TRANSLATION.site_prefix if TRANSLATION else ""
-# Build output, caches and installs stay behind; so do top-level dot folders (.git, .cache, ...)
-# except the ones that are part of the project.
-NOT_COPIED = {"site", "node_modules", "artifacts"}
-DOT_FILES_COPIED = {".ci", ".github", ".gitignore"}
 SUMMARY = re.compile(r"^([A-Za-z_-]+): (\d+) of (\d+) pages drifted, (\d+) new, (\d+) pending$")
 ENV = {key: value for key, value in os.environ.items() if key not in ("BUILD_ONLY_LOCALE", "GIT_DIR", "GIT_WORK_TREE")}
 GIT_ENV = {**ENV, "GIT_AUTHOR_NAME": "test", "GIT_AUTHOR_EMAIL": "test@example.org",
            "GIT_COMMITTER_NAME": "test", "GIT_COMMITTER_EMAIL": "test@example.org"}
 
 needs_translation = pytest.mark.skipif(TRANSLATION is None, reason="mkdocs.yml declares only one language")
-
-
-def _ignore(directory: str, names: list[str]) -> set[str]:
-    top = Path(directory).resolve() == REPO_ROOT
-    return {n for n in names if (top and (n in NOT_COPIED or (n.startswith(".") and n not in DOT_FILES_COPIED)))
-            or n == "__pycache__" or n.startswith(".new-language")}
 
 
 def _git(repo: Path, *args: str) -> str:
@@ -58,7 +49,7 @@ def _git(repo: Path, *args: str) -> str:
 @pytest.fixture(scope="module")
 def pristine(tmp_path_factory) -> Path:
     repo = tmp_path_factory.mktemp("pristine") / "repo"
-    shutil.copytree(REPO_ROOT, repo, ignore=_ignore, symlinks=True)
+    project.copy_project(repo)
     _git(repo, "init", "-q")
     _git(repo, "add", "-A")
     _git(repo, "commit", "-q", "-m", "copy of the site for the translation tool tests")
@@ -145,6 +136,10 @@ def test_new_language_builds_with_notice_and_english_content(scaffolded):
                                 "(overrides/hooks/untranslated_pages.py)")
     for language in LANGUAGES:
         for page in pages:
+            # A shipped language may itself be partly translated (LOCALIZING.md): its pending
+            # pages rightly show the notice; only its translated pages must not.
+            if front_matter(repo / "docs" / language.locale / page).get("translation_status") == "untranslated":
+                continue
             soup = parse_html(project.built_html_path(site, language, page))
             if soup.select(".untranslated-notice, .untranslated-content"):
                 problems.append(f"/{language.site_prefix}{project.page_url(page)}: a translated page shows the "
@@ -356,3 +351,21 @@ def test_staleness_report_on_this_repository():
         assert total == len(project.page_paths(DEFAULT)) and pending == len(pending_pages), (
             f"{line!r}: expected {len(project.page_paths(DEFAULT))} pages and {len(pending_pages)} pending ({pending_pages})")
     print("\n".join(lines))
+
+
+def test_refresh_recopies_pending_pages_and_leaves_translated_ones(repo):
+    """A fork edits its English pages after scaffolding: pending copies must not keep the old text."""
+    done = run(repo, "new_language.py", "de", "Deutsch")
+    assert done.returncode == 0, done.stderr
+    english = repo / "docs" / DEFAULT.locale / "about.md"
+    english.write_text(english.read_text(encoding="utf-8") + "\nA sentence the fork added.\n", encoding="utf-8")
+    dry = run(repo, "translation_status.py", "refresh", "--lang", "de")
+    assert dry.returncode == 0 and "would refresh 1 pending pages" in dry.stdout, dry.stdout + dry.stderr
+    assert "A sentence the fork added." not in (repo / "docs/de/about.md").read_text(encoding="utf-8"), "dry run wrote"
+    done = run(repo, "translation_status.py", "refresh", "--lang", "de", "--write")
+    assert done.returncode == 0, done.stderr
+    copy = (repo / "docs/de/about.md").read_text(encoding="utf-8")
+    assert "A sentence the fork added." in copy and "translation_status: untranslated" in copy, copy[:400]
+    if TRANSLATION is not None:
+        translated = (repo / "docs" / T / "about.md").read_text(encoding="utf-8")
+        assert "A sentence the fork added." not in translated, "refresh must leave translated pages alone"

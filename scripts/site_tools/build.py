@@ -30,6 +30,9 @@ def mkdocs_build(site_dir: Path, extra_env: dict | None = None, project_dir: Pat
     No `-v`: in MkDocs 1.6.1 verbose strict builds can miss anchor warnings.
     """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+    # The hooks import site_tools: from this checkout's scripts/ (a copy of the project
+    # builds with its own code), ahead of the one .venv knows.
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT / "scripts"), env.get("PYTHONPATH")]))
     started = time.perf_counter()
     completed = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(site_dir)],
@@ -40,7 +43,12 @@ def mkdocs_build(site_dir: Path, extra_env: dict | None = None, project_dir: Pat
     )
     seconds = time.perf_counter() - started
     log = completed.stdout + completed.stderr
-    problems = [line for line in log.splitlines() if line.startswith(("WARNING", "ERROR"))]
+    problems, in_problem = [], False
+    for line in log.splitlines():
+        # A problem's own continuation lines (indented) belong to it: hooks list several.
+        in_problem = line.startswith(("WARNING", "ERROR")) or (in_problem and line.startswith("  "))
+        if in_problem:
+            problems.append(line)
     if completed.returncode != 0 or problems:
         raise BuildError(
             "mkdocs build --strict failed:\n"

@@ -73,7 +73,12 @@ class Checklist:
         return pdf_site_path(self.language, self.source, paper)
 
     def task_items(self) -> list[str]:
-        return task_items((self.language.docs_dir / self.source).read_text(encoding="utf-8"))
+        """The items as the built page shows them: contact markers filled in from the country data."""
+        from .country import renderer_for
+
+        markdown = (self.language.docs_dir / self.source).read_text(encoding="utf-8")
+        pending = front_matter(self.language.docs_dir / self.source).get("translation_status") == "untranslated"
+        return task_items(renderer_for(self.language.locale, self.source, pending=pending).render_page(markdown))
 
 
 def checklists(languages: list[Language]) -> list[Checklist]:

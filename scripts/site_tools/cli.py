@@ -28,16 +28,17 @@ def fail(message: str) -> "NoReturn":  # noqa: F821 (typing only)
     raise SystemExit(EXIT_USAGE)
 
 
-def _in_project_venv() -> bool:
-    try:
-        return Path(sys.prefix).resolve() == (REPO_ROOT / ".venv").resolve()
-    except OSError:
-        return False
+def _has_packages() -> bool:
+    """Already inside a virtual environment that has the site's packages (.venv, or the
+    test suite's interpreter running a copy of the project)."""
+    import importlib.util
+
+    return sys.prefix != sys.base_prefix and importlib.util.find_spec("mkdocs") is not None
 
 
 def ensure_venv() -> None:
     """Re-run the calling script inside .venv, creating it first if needed."""
-    if _in_project_venv() or os.environ.get(_REEXEC_MARK) == "1":
+    if os.environ.get(_REEXEC_MARK) == "1" or _has_packages():
         return
     if sys.version_info < (3, 10):
         fail(f"Python 3.10 or newer is needed (this is {sys.version.split()[0]}).")

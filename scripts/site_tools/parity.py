@@ -142,6 +142,23 @@ def check_front_matter_keys(pair: PagePair) -> list[str]:
     return problems
 
 
+def check_country_passages(pair: PagePair) -> list[str]:
+    """Same number of `<!-- country: ... -->` passages, so a fork's to-do list covers every language."""
+    from .country import COUNTRY_OPEN
+
+    a, b = pair.default, pair.translation
+
+    def opening_lines(outline: Outline) -> list[int]:
+        text = (project.REPO_ROOT / outline.path).read_text(encoding="utf-8")
+        return [n for n, line in enumerate(text.splitlines(), 1) if COUNTRY_OPEN.match(line)]
+
+    ca, cb = opening_lines(a), opening_lines(b)
+    if len(ca) == len(cb):
+        return []
+    return [f"{a.path} has {len(ca)} country-specific passages (`<!-- country: ... -->`, lines {ca}), "
+            f"{b.path} has {len(cb)} (lines {cb}): mark the same passages in every language"]
+
+
 PAGE_CHECKS = {
     "headings": check_headings,
     "checklist items": check_tasks,
@@ -149,6 +166,7 @@ PAGE_CHECKS = {
     "contacts and URLs": check_contacts,
     "images": check_images,
     "front matter keys": check_front_matter_keys,
+    "country passages": check_country_passages,
 }
 
 

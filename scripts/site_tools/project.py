@@ -84,3 +84,22 @@ def page_url(markdown_path: str) -> str:
 
 def built_html_path(site_dir: Path, language: Language, markdown_path: str) -> Path:
     return site_dir / language.site_prefix / page_url(markdown_path) / "index.html"
+
+
+# Build output, caches and installs stay behind; so do top-level dot folders (.git, .venv,
+# .cache, ...) except the ones that are part of the project.
+_NOT_COPIED = {"site", "node_modules", "artifacts"}
+_DOT_FILES_COPIED = {".ci", ".github", ".gitignore"}
+
+
+def copy_project(target: Path) -> Path:
+    """A copy of the project's own files (what a fork clones), for tests that change them."""
+    import shutil
+
+    def ignore(directory: str, names: list[str]) -> set[str]:
+        top = Path(directory).resolve() == REPO_ROOT
+        return {n for n in names if (top and (n in _NOT_COPIED or (n.startswith(".") and n not in _DOT_FILES_COPIED)))
+                or n == "__pycache__" or n.startswith(".new-language")}
+
+    shutil.copytree(REPO_ROOT, target, ignore=ignore, symlinks=True)
+    return target

@@ -129,8 +129,7 @@ def _dump(value, indent: int) -> list[str]:
 
 
 _EXTRA_COMMENTS = {
-    "country": "Country data: replace with your country's organisation, helplines and quick-exit site (LOCALIZING.md).",
-    "ui": "Interface strings: translate each value; keep the keys and any {n} placeholder.",
+    "ui": "Interface strings: translate each value; keep the keys and any {n}, {name}, {phone}, {summary}.",
 }
 
 
@@ -152,6 +151,12 @@ def language_block(code: str, name: str, default, config, item_indent: int) -> s
             if key in _EXTRA_COMMENTS:
                 lines.append(f"{pad}  # {_EXTRA_COMMENTS[key]}")
             lines += _dump({key: value}, item_indent + 4)
+    palette = config.theme.get("palette") if hasattr(config.theme, "get") else None
+    if palette:
+        # Material reads the toggle's accessible name from theme.palette (not from extra.ui).
+        lines.append(f"{pad}# Light/dark toggle: translate each `name` (what screen readers announce).")
+        lines.append(f"{pad}theme:")
+        lines += _dump({"palette": [dict(option) for option in palette]}, item_indent + 4)
     titles = nav_titles(config.nav)
     if titles:
         lines.append(f"{pad}# Navigation titles: translate the value after each colon, never the key.")
@@ -260,20 +265,10 @@ def plan(code: str, name: str) -> Plan:
         if path.suffix != ".md":
             files[rel] = path.read_bytes()
             continue
-        english = path.read_text(encoding="utf-8")
-        front = read_front_matter(english)
-        if front.error:
-            raise ScaffoldError(f"docs/{default.locale}/{rel}: {front.error}; fix it first (nothing was written)")
-        digest = source_hash(english)
-        committed = git.show(head, f"docs/{default.locale}/{rel}") if head else None
-        commit = head if committed is not None and source_hash(committed) == digest else None
-        if head and commit is None:
+        page_text, committed = untranslated_copy(default, rel, git, head)
+        files[rel] = page_text.encode("utf-8")
+        if head and not committed:
             uncommitted.append(rel)
-        values = {"translation_status": UNTRANSLATED, "source_commit": commit, "source_hash": digest}
-        try:
-            files[rel] = set_front_matter_values(english, values).encode("utf-8")
-        except ValueError as error:
-            raise ScaffoldError(f"docs/{default.locale}/{rel}: {error} (nothing was written)") from error
         pages.append(rel)
     if uncommitted:
         notes.append("not committed yet, so stamped with source_hash only: " + ", ".join(uncommitted))
@@ -287,6 +282,23 @@ def plan(code: str, name: str) -> Plan:
         result.notes.append(f"Material has no interface strings for {code!r}: "
                             f"{result.theme_strings.relative_to(project.REPO_ROOT)} falls back to English")
     return result
+
+
+def untranslated_copy(default, rel: str, git: Git, head: str | None) -> tuple[str, bool]:
+    """The default language's page as a pending copy: marked untranslated and stamped with
+    the text it copies. Returns (text, whether that text is committed at `head`)."""
+    english = (project.DOCS_DIR / default.locale / rel).read_text(encoding="utf-8")
+    front = read_front_matter(english)
+    if front.error:
+        raise ScaffoldError(f"docs/{default.locale}/{rel}: {front.error}; fix it first (nothing was written)")
+    digest = source_hash(english)
+    committed = git.show(head, f"docs/{default.locale}/{rel}") if head else None
+    commit = head if committed is not None and source_hash(committed) == digest else None
+    values = {"translation_status": UNTRANSLATED, "source_commit": commit, "source_hash": digest}
+    try:
+        return set_front_matter_values(english, values), commit is not None
+    except ValueError as error:
+        raise ScaffoldError(f"docs/{default.locale}/{rel}: {error} (nothing was written)") from error
 
 
 def _verify(after: str, config, before: dict, default, code: str, name: str) -> None:
@@ -349,3 +361,68 @@ def apply(plan: Plan) -> None:
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
+
+
+# --------------------------------------------------------------------------- removing a language
+
+
+@dataclass
+class Removal:
+    code: str
+    mkdocs_before: str
+    mkdocs_after: str
+    paths: list[Path]  # folders and files to delete
+
+
+def _language_block_span(text: str, code: str) -> tuple[int, int]:
+    """(first line, line after the last) of the `- locale: CODE` block."""
+    end_of_list, item_indent = find_language_list_end(text)
+    lines = text.splitlines(keepends=True)
+    pattern = re.compile(rf"^ {{{item_indent}}}-\s+locale:\s*['\"]?{re.escape(code)}['\"]?\s*(#.*)?$")
+    start = next((i for i in range(end_of_list) if pattern.match(lines[i].rstrip("\n"))), None)
+    if start is None:
+        raise ScaffoldError(f"mkdocs.yml: no `- locale: {code}` entry found at the i18n languages' indentation")
+    end = start + 1
+    # The block runs to the next line at the list's indentation (the next `- locale:` or a
+    # comment that introduces it).
+    while end < end_of_list and not (lines[end].strip() and _indent(lines[end]) <= item_indent):
+        end += 1
+    return start, end
+
+
+def plan_removal(code: str) -> Removal:
+    config = project.load_mkdocs_config()
+    before = _language_configs(config)
+    if code not in before:
+        raise ScaffoldError(f"mkdocs.yml declares no language {code!r} (it has: {', '.join(before)})")
+    if before[code].default:
+        raise ScaffoldError(f"{code!r} is the default language; removing it is not supported. Make another "
+                            "language the default first (LOCALIZING.md, \"Remove a language\")")
+    if len(before) < 2:
+        raise ScaffoldError("the site would have no language left")
+    text = project.MKDOCS_YML.read_text(encoding="utf-8")
+    start, end = _language_block_span(text, code)
+    lines = text.splitlines(keepends=True)
+    after = "".join(lines[:start] + lines[end:])
+    new = _load_config_text(after)
+    languages = _language_configs(new)
+    if set(languages) != set(before) - {code}:
+        raise ScaffoldError(f"mkdocs.yml would declare {sorted(languages)}, not {sorted(set(before) - {code})}; "
+                            "nothing was changed")
+    for locale, language in languages.items():
+        if dict(language) != dict(before[locale]):
+            raise ScaffoldError(f"removing the block would change language {locale!r}; nothing was changed")
+    candidates = [project.DOCS_DIR / code, OVERRIDES_DIR / "partials" / "languages" / f"{code}.html",
+                  project.REPO_ROOT / "tests" / "data" / "languages" / f"{code}.yml"]
+    return Removal(code, text, after, [path for path in candidates if path.exists()])
+
+
+def apply_removal(removal: Removal) -> None:
+    if project.MKDOCS_YML.read_text(encoding="utf-8") != removal.mkdocs_before:
+        raise ScaffoldError("mkdocs.yml changed meanwhile; nothing was changed: run the command again")
+    _write_text_atomically(project.MKDOCS_YML, removal.mkdocs_after)
+    for path in removal.paths:
+        if path.is_dir():
+            shutil.rmtree(path)
+        else:
+            path.unlink()

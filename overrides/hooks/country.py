@@ -1,0 +1,80 @@
+"""MkDocs hook: the country's data on every page (scripts/site_tools/country.py).
+
+- on_config: data/country.yml and data/international.yml are read and validated; the build
+  stops with every problem listed (file, contact, key) before any page is rendered.
+- on_page_markdown: contact markers ([[contact child-helpline]], [[contacts country]], ...)
+  become Markdown, and `<!-- country: ... -->` lines are dropped. A translated page needs
+  its language's texts in the data; a page still marked untranslated shows the default
+  language's, as its own text does.
+- page and template context: `country` (quick-exit destination, line printed under
+  checklists) for partials/quick-exit.html and partials/print-footer.html.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from site_tools import country as country_data
+
+_state: dict = {}
+
+
+def _locales(config) -> tuple[str, str]:
+    i18n = config.plugins.get("i18n")
+    if i18n:
+        return i18n.current_language, i18n.default_language
+    language = config.theme.get("language", "en")
+    return language, language
+
+
+def on_config(config):
+    try:
+        # Next to this mkdocs.yml, not next to site_tools: a copy of the site (a fork drill)
+        # builds with its own data.
+        _state["data"] = country_data.load(Path(config.config_file_path).parent / "data")
+    except country_data.CountryDataError as error:
+        raise PluginError(str(error)) from None
+    return config
+
+
+def _renderer(config, page=None) -> country_data.Renderer:
+    locale, default = _locales(config)
+    src = page.file.src_uri if page else ""
+    pending = bool(page and (page.meta or {}).get("translation_status") == "untranslated")
+    return country_data.Renderer(
+        _state["data"], locale, default, (config.extra or {}).get("ui"), page=src,
+        where=f"docs/{locale}/{src}" if src else f"the {locale} site chrome",
+        # Pages pending translation and the chrome of languages being scaffolded read the
+        # default language's text, like the pages themselves.
+        allow_fallback=pending or page is None)
+
+
+def on_page_markdown(markdown, page, config, files):
+    try:
+        renderer = _renderer(config, page)
+        description = (page.meta or {}).get("description")
+        if isinstance(description, str) and "[[" in description:
+            page.meta["description"] = country_data.plain_text(renderer.expand(description))
+        return renderer.render_page(markdown)
+    except country_data.CountryDataError as error:
+        raise PluginError(str(error)) from None
+
+
+def _context(config, page=None) -> dict:
+    renderer = _renderer(config, page)
+    try:
+        return {"quick_exit_url": _state["data"].quick_exit_url, "print_line": renderer.print_line()}
+    except country_data.CountryDataError as error:
+        raise PluginError(str(error)) from None
+
+
+def on_page_context(context, page, config, nav):
+    context["country"] = _context(config, page)
+    return context
+
+
+def on_template_context(context, template_name, config):
+    context["country"] = _context(config)
+    return context

@@ -1,0 +1,184 @@
+"""The country's contacts are data (data/country.yml, data/international.yml), never prose.
+
+* The data files are valid: E.164 or short-code numbers with a display form, https URLs, a
+  source and a past `verified_on` for every contact (scripts/site_tools/country.py checks
+  them at build time; the table below proves each rule rejects what it should).
+* No page in docs/ writes a phone number or a tel: link: a fork changes numbers in one file.
+* Every built language shows every contact on its Help page, with its number as a tel: link
+  and its "last checked" line, and the print line under checklists comes from the data.
+
+Fix data problems in data/*.yml; fix pages by using a marker such as [[phone emergency]]
+(LOCALIZING.md, "Contacts on pages").
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from site_tools import country, project
+from site_tools.built import parse_html
+
+LANGUAGES = project.languages()
+DATA = country.load()
+FENCE = re.compile(r"^\s*(```|~~~)")
+LINK_TARGET = re.compile(r"\]\([^)]*\)|<https?://[^>]*>|https?://\S+")
+
+
+def _docs_lines():
+    for path in sorted(project.DOCS_DIR.rglob("*.md")):
+        in_fence = False
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if FENCE.match(line):
+                in_fence = not in_fence
+                continue
+            if not in_fence:
+                yield path.relative_to(project.REPO_ROOT), number, line
+
+
+def phone_problems(lines, numbers: set[str]) -> list[str]:
+    """Phone numbers and tel: links written into Markdown lines: (file, line, text) triples."""
+    known = sorted((n for n in numbers if n), key=len, reverse=True)
+    known_pattern = re.compile(r"(?<![\w/.#-])(?:" + "|".join(re.escape(n) for n in known) + r")(?![\w/.-])") if known else None
+    problems = []
+    for file, number, line in lines:
+        if "tel:" in line:
+            problems.append(f"{file}:{number}: a tel: link is written in the page; use [[phone ROLE]] or [[contact ROLE]]")
+            continue
+        text = LINK_TARGET.sub("]", line)  # URLs may contain digit runs
+        found = (known_pattern.search(text) if known_pattern else None) or country.PHONE_IN_TEXT.search(text)
+        if found:
+            problems.append(f"{file}:{number}: the phone number {found.group(0)!r} is written in the page; "
+                            "numbers live in data/country.yml: use [[phone ROLE]] or [[contact ROLE]]")
+    return problems
+
+
+def test_no_phone_number_is_written_in_docs():
+    problems = phone_problems(_docs_lines(), DATA.phone_numbers())
+    assert not problems, "\n".join(problems)
+
+
+def test_phone_check_catches_numbers_in_prose():
+    lines = [
+        (Path("docs/en/x.md"), 1, "call Kék Vonal on [116 111](tel:116111)"),
+        (Path("docs/en/x.md"), 2, "In danger? Call 112 now."),
+        (Path("docs/en/x.md"), 3, "OKIT: 06 80 20 55 20, free"),
+        (Path("docs/en/x.md"), 4, "Ages 11–16, in 2017, see [page](https://example.org/article?id=5853080) and Btk. 198. §"),
+    ]
+    problems = phone_problems(lines, {"112", "116 111", "116111"})
+    assert [p.split(":")[1] for p in problems] == ["1", "2", "3"], problems
+
+
+def test_country_data_is_valid_and_has_the_core_roles():
+    roles = {role for contact in DATA.contacts for role in contact.roles}
+    assert {"emergency", "child-helpline", "hotline", "police"} <= roles, (
+        f"{DATA.files['country']}: every country needs at least an emergency number, a child helpline, a "
+        f"hotline for reporting content and a police route (roles present: {sorted(roles)})")
+
+
+def _broken(mutate) -> str:
+    """Load a copy of the real data with one change; return the validation message."""
+    raw = yaml.safe_load((country.DATA_DIR / country.COUNTRY_FILE).read_text(encoding="utf-8"))
+    mutate(raw)
+    return raw
+
+
+@pytest.mark.parametrize(("mutate", "expected"), [
+    (lambda d: d["contacts"][1]["phones"][0].update(short=None, e164="+36 80 20"), "E.164"),
+    (lambda d: d["contacts"][1]["phones"][0].update(short="11 6111"), "short code"),
+    (lambda d: d["contacts"][1]["phones"][0].pop("display"), "`display`"),
+    (lambda d: d["contacts"][1]["online"].update(url="http://www.kek-vonal.hu/"), "https://"),
+    (lambda d: d["contacts"][1].update(sources=[]), "`sources` is required"),
+    (lambda d: d["contacts"][1].update(verified_on=dt.date.today() + dt.timedelta(days=2)), "in the future"),
+    (lambda d: d["contacts"][1].update(verified_on="last week"), "must be a date"),
+    (lambda d: d["contacts"][1]["for"].update(en="call 06 80 20 55 20 today"), "writes the phone number"),
+    (lambda d: d["contacts"][1].update(roles=["helpline"]), "unknown role"),
+    (lambda d: d["contacts"][2].update(id=d["contacts"][1]["id"]), "used twice"),
+    (lambda d: d.update(print_line=["no-such-contact"]), "print_line names"),
+    (lambda d: d.update(quick_exit_url="www.idokep.hu"), "quick_exit_url"),
+    (lambda d: [c.update(roles=[]) for c in d["contacts"] if "emergency" in c.get("roles", [])], "role `emergency`"),
+], ids=["e164", "short-code", "display", "http", "no-source", "future", "not-a-date", "number-in-text",
+        "unknown-role", "duplicate-id", "print-line", "quick-exit-url", "no-emergency"])
+def test_invalid_country_data_is_rejected_with_file_and_contact(tmp_path, mutate, expected):
+    raw = _broken(mutate)
+    (tmp_path / country.COUNTRY_FILE).write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    (tmp_path / country.INTERNATIONAL_FILE).write_text(
+        (country.DATA_DIR / country.INTERNATIONAL_FILE).read_text(encoding="utf-8"), encoding="utf-8")
+    with pytest.raises(country.CountryDataError) as error:
+        country.load(tmp_path)
+    assert expected in str(error.value), str(error.value)
+    assert "country.yml" in str(error.value)
+
+
+def test_a_translated_page_needs_its_language_text():
+    data = copy.deepcopy(DATA)
+    contact = data.by_role("child-helpline")[0]
+    if len(LANGUAGES) < 2:
+        pytest.skip("one-language site: no second language to check")
+    other = LANGUAGES[1].locale
+    contact.raw["for"] = {"en": contact.raw["for"]["en"]} if isinstance(contact.raw["for"], dict) else {"en": contact.raw["for"]}
+    strict = country.Renderer(data, other, "en", {}, page="help.md", where=f"docs/{other}/help.md")
+    with pytest.raises(country.CountryDataError,
+                       match=rf"contact '{contact.id}' `for` has no '{other}' text \(needed by docs/{other}/help.md\)"):
+        strict.render_page("[[contacts country]]")
+    pending = country.Renderer(data, other, "en", {}, page="help.md", allow_fallback=True)
+    assert contact.raw["for"]["en"] in pending.render_page("[[contacts country]]")
+
+
+def test_markers_render_links_to_the_help_page_from_any_folder():
+    data = DATA
+    helpline = data.by_role("child-helpline")[0]
+    renderer = country.Renderer(data, "en", "en", {"contact_with_phone": "{name} on {phone}"},
+                                page="parents/what-to-do.md")
+    out = renderer.render_page("Call [[contact child-helpline]] or [[phone emergency]].")
+    assert f"](../help.md#{helpline.id})" in out
+    assert f"(tel:{helpline.phones[0].dial})" in out
+    assert f"(tel:{data.by_role('emergency')[0].phones[0].dial})" in out
+    with pytest.raises(country.CountryDataError, match="unknown role 'helpline'"):
+        renderer.render_page("[[contact helpline]]")
+
+
+def test_country_comments_must_be_balanced():
+    assert country.country_sections("a\n<!-- country: law -->\nb\n<!-- /country -->\n") == [(2, 4, "law")]
+    with pytest.raises(country.CountryDataError, match="never closed"):
+        country.country_sections("<!-- country: law -->\ntext\n", "docs/en/x.md")
+
+
+@pytest.mark.parametrize("language", LANGUAGES, ids=[lang.locale for lang in LANGUAGES])
+def test_help_page_shows_every_contact_with_number_and_check_date(site_dir, language):
+    html = project.built_html_path(site_dir, language, country.HELP_PAGE)
+    soup = parse_html(html)
+    where = f"{html.relative_to(site_dir)} (from docs/{language.locale}/{country.HELP_PAGE})"
+    tel_links = {a["href"] for a in soup.select('a[href^="tel:"]')}
+    ui = {**country.DEFAULT_UI, **language.extra.get("ui", {})}
+    problems = []
+    for contact in DATA.all_contacts():
+        section = soup.find(id=contact.id)
+        if section is None:
+            problems.append(f"{where}: no entry with id {contact.id!r} ({contact.file}); is [[contacts "
+                            f"{contact.group}]] on the page?")
+            continue
+        for phone in contact.phones:
+            if f"tel:{phone.dial}" not in tel_links:
+                problems.append(f"{where}: {contact.id}: no tel:{phone.dial} link")
+        entry = section.find_next("ul")
+        if entry is None or ui["contact_last_checked"] not in entry.get_text():
+            problems.append(f"{where}: {contact.id}: no “{ui['contact_last_checked']}” line under the entry")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("language", LANGUAGES, ids=[lang.locale for lang in LANGUAGES])
+def test_quick_exit_and_print_line_come_from_the_data(site_dir, language):
+    html = project.built_html_path(site_dir, language, "index.md")
+    soup = parse_html(html)
+    line = soup.select_one(".print-footer__helplines")
+    assert line is not None, f"{html.relative_to(site_dir)}: no print line; see overrides/partials/print-footer.html"
+    for cid in DATA.print_line:
+        display = DATA.by_id(cid).phones[0].display
+        assert display in line.get_text(), f"{html.relative_to(site_dir)}: print line lacks {display} ({cid})"
+    assert soup.select_one("a#quick-exit")["href"] == DATA.quick_exit_url

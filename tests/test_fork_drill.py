@@ -1,0 +1,273 @@
+"""The fork drill: an NGO in another country forks the site, following LOCALIZING.md.
+
+In a copy of the project, exactly the documented steps:
+
+1. scripts/new_language.py sk "Slovenčina"    (a language, scaffolded)
+2. replace data/country.yml                   (tests/fixtures/fork/country.yml: a fictional
+                                               country, drama-range numbers, .example sites)
+3. "translate" two pages (index.md, help.md: the untranslated mark removed) and give the
+   international contacts their sk texts
+4. scripts/remove_language.py hu
+   and the to-do list of scripts/country_status.py: every `<!-- country -->` passage is
+   deleted (a real fork rewrites some of them for its own country)
+5. build for a GitHub Pages project site: SITE_URL=https://example-ngo.github.io/grooming-xr/
+
+and then check what the NGO would: no Hungarian contact is left on any page or PDF, quick
+exit and print footers carry the new country's data, the translation checks pass, and
+search, PDFs, the 404 page and the language switcher work under the sub-path. A one-language
+preview (BUILD_ONLY_LOCALE) is built too.
+
+A failure here means a fork would hit the same problem: fix the code or LOCALIZING.md, not
+this test.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from site_tools import country, project
+from site_tools.built import parse_html
+
+FIXTURE = project.REPO_ROOT / "tests" / "fixtures" / "fork" / "country.yml"
+SUB_PATH = "grooming-xr"
+SITE_URL = f"https://example-ngo.github.io/{SUB_PATH}/"
+NEW = "sk"
+ENV = {key: value for key, value in os.environ.items() if key not in ("BUILD_ONLY_LOCALE", "SITE_URL")}
+HOME_COUNTRY = country.load()  # the data the fork replaces (Hungary's)
+HAS_HU = any(lang.locale == "hu" for lang in project.languages())
+
+
+def _run(repo: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    done = subprocess.run([sys.executable, *args], cwd=repo, env={**ENV, **(env or {})},
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, f"`{' '.join(args)}` failed in the fork copy {repo}:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
+    return done
+
+
+def _build(repo: Path, site: Path, *, pdfs: bool, env: dict) -> None:
+    code = ("import sys; from pathlib import Path; from site_tools.build import build_site; "
+            f"build_site(Path(sys.argv[1]), pdfs={pdfs})")
+    _run(repo, "-c", "import sys; sys.path.insert(0, 'scripts'); " + code, str(site), env=env)
+
+
+def _translate_international(repo: Path, locale: str) -> None:
+    """The translator's step for data/international.yml: every text gets a `locale` version."""
+    path = repo / "data" / "international.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+
+    def visit(value):
+        if isinstance(value, dict):
+            if "en" in value and all(isinstance(v, str) for v in value.values()):
+                value.setdefault(locale, value["en"])
+            for inner in value.values():
+                visit(inner)
+        elif isinstance(value, list):
+            for inner in value:
+                visit(inner)
+
+    visit(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def _drop_country_passages(repo: Path) -> int:
+    dropped = 0
+    for path in (repo / "docs").rglob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        spans = country.country_sections(text, str(path))
+        if not spans:
+            continue
+        lines = text.split("\n")
+        for first, last, _ in reversed(spans):
+            del lines[first - 1:last]
+            dropped += 1
+        path.write_text("\n".join(lines), encoding="utf-8")
+    return dropped
+
+
+def _mark_translated(repo: Path, page: str) -> None:
+    path = repo / "docs" / NEW / page
+    path.write_text(re.sub(r"^translation_status: untranslated\n", "", path.read_text(encoding="utf-8"), flags=re.M),
+                    encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def fork(tmp_path_factory):
+    base = tmp_path_factory.mktemp("fork")
+    repo = project.copy_project(base / "repo")
+    _run(repo, "scripts/new_language.py", NEW, "Slovenčina")
+    (repo / "data" / "country.yml").write_text(FIXTURE.read_text(encoding="utf-8"), encoding="utf-8")
+    for page in ("index.md", "help.md"):
+        _mark_translated(repo, page)
+    _translate_international(repo, NEW)
+    if HAS_HU:
+        _run(repo, "scripts/remove_language.py", "hu")
+    status = _run(repo, "scripts/country_status.py").stdout
+    _drop_country_passages(repo)
+    # Served like GitHub Pages serves a project site: the site sits in /grooming-xr/.
+    site = base / "www" / SUB_PATH
+    _build(repo, site, pdfs=True, env={"SITE_URL": SITE_URL})
+    return repo, site, status
+
+
+def _texts(site: Path):
+    """(file, visible text + link targets) of every HTML page, and the text of every PDF."""
+    from pypdf import PdfReader
+
+    for html in sorted(site.rglob("*.html")):
+        soup = parse_html(html)
+        targets = " ".join(a.get("href", "") for a in soup.select("a[href]"))
+        yield html.relative_to(site), soup.get_text(" ") + " " + targets
+    for pdf in sorted(site.rglob("*.pdf")):
+        yield pdf.relative_to(site), " ".join(page.extract_text() or "" for page in PdfReader(pdf).pages)
+
+
+def _leftovers(data: country.CountryData, keep: country.CountryData) -> list[str]:
+    """What of the home country's data must not appear once the fork replaced it."""
+    kept = keep.phone_numbers() | {c.get("name") for c in keep.all_contacts() if isinstance(c.get("name"), str)}
+    international = {n for c in data.international for p in c.phones for n in (p.dial, p.display)}
+    found = set()
+    for contact in data.contacts:
+        for phone in contact.phones:
+            found |= {phone.dial, phone.display} - international
+        name = contact.get("name")
+        if isinstance(name, str):
+            found.add(name)
+    found.add(data.quick_exit_url.split("//", 1)[1].rstrip("/"))
+    return sorted(found - kept, key=len, reverse=True)
+
+
+def test_no_home_country_contact_is_left_on_any_page_or_pdf(fork):
+    repo, site, _ = fork
+    fixture = country.load(repo / "data")
+    leftovers = _leftovers(HOME_COUNTRY, fixture)
+    assert leftovers, "nothing to look for: the home data has no contact the fixture lacks"
+    problems = []
+    for where, text in _texts(site):
+        for value in leftovers:
+            if re.search(rf"(?<![\w+]){re.escape(value)}(?!\w)", text):
+                problems.append(f"{where}: still shows {value!r} from the home country's data/country.yml")
+    assert not problems, "\n".join(problems[:40]) + "\nEvery contact must come from data/country.yml (markers), " \
+                                                    "never from page text or templates."
+
+
+def test_quick_exit_and_print_footer_carry_the_new_country(fork):
+    repo, site, _ = fork
+    fixture = country.load(repo / "data")
+    problems = []
+    for html in sorted(site.rglob("index.html")):
+        soup = parse_html(html)
+        link = soup.select_one("a#quick-exit")
+        if link is None or link.get("href") != fixture.quick_exit_url:
+            problems.append(f"{html.relative_to(site)}: quick exit goes to {link and link.get('href')!r}, "
+                            f"expected {fixture.quick_exit_url}")
+        footer = soup.select_one(".print-footer__helplines")
+        for cid in fixture.print_line:
+            if footer is None or fixture.by_id(cid).phones[0].display not in footer.get_text():
+                problems.append(f"{html.relative_to(site)}: the print footer lacks {cid}'s number")
+    assert not problems, "\n".join(problems[:30])
+
+
+def test_pdfs_carry_the_new_country_helplines(fork):
+    from pypdf import PdfReader
+
+    repo, site, _ = fork
+    fixture = country.load(repo / "data")
+    pdfs = sorted(site.rglob("*.pdf"))
+    assert pdfs, f"no checklist PDFs in {site}"
+    numbers = [fixture.by_id(cid).phones[0].display for cid in fixture.print_line]
+    problems = []
+    for pdf in pdfs:
+        reader = PdfReader(pdf)
+        text = re.sub(r"\s+", " ", " ".join(page.extract_text() or "" for page in reader.pages))
+        problems += [f"{pdf.relative_to(site)}: no {n}" for n in numbers if n not in text]
+        if len(reader.pages) != 1:
+            problems.append(f"{pdf.relative_to(site)}: {len(reader.pages)} pages, expected 1")
+        if SUB_PATH not in text:
+            problems.append(f"{pdf.relative_to(site)}: the printed site address lacks /{SUB_PATH}/")
+    assert not problems, "\n".join(problems)
+
+
+def test_the_fork_passes_its_translation_checks(fork):
+    repo, _, _ = fork
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                           "tests/test_translation_parity.py", "tests/test_article_points.py",
+                           "tests/test_country_data.py", "-k", "not site_dir and not help_page and not print_line"],
+                          cwd=repo, env=ENV, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout[-4000:]
+
+
+def test_country_status_lists_the_forks_to_do(fork):
+    _, _, status = fork
+    assert "data/country.yml: Ruritania (XR)" in status, status
+    assert "parents-line-xr was last verified on 2025-06-01" in status, "stale contact not reported:\n" + status
+    assert "docs/en/teachers/for-schools.md:" in status, "country passages not listed:\n" + status
+
+
+def test_urls_carry_the_sub_path(fork):
+    _, site, _ = fork
+    soup = parse_html(site / NEW / "help" / "index.html")
+    canonical = soup.select_one('link[rel="canonical"]')["href"]
+    assert canonical == f"{SITE_URL}{NEW}/help/", canonical
+    alternates = {link["hreflang"]: link["href"] for link in soup.select('link[rel="alternate"][hreflang]')}
+    assert alternates.get("en") == f"{SITE_URL}help/", alternates
+    not_found = parse_html(site / "404.html")
+    styles = [link["href"] for link in not_found.select('link[rel="stylesheet"]')]
+    assert styles and all(href.startswith(f"/{SUB_PATH}/") for href in styles), (
+        f"404.html must load its styles from /{SUB_PATH}/ (it is served for any missing path): {styles}")
+
+
+@pytest.mark.browser
+def test_switcher_search_and_404_work_under_the_sub_path(fork, browser):
+    from playwright.sync_api import expect
+
+    from site_tools.serve import serve_directory
+
+    _, site, _ = fork
+    with serve_directory(site.parent) as root:
+        base = f"{root}{SUB_PATH}/"
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        try:
+            page = context.new_page()
+            page.goto(f"{base}help/")
+            switch = page.locator(f'a.md-select__link[hreflang="{NEW}"]')
+            assert switch.get_attribute("href").endswith(f"/{SUB_PATH}/{NEW}/help/") or \
+                switch.get_attribute("href") in (f"../{NEW}/help/", f"{NEW}/help/"), switch.get_attribute("href")
+            switch.dispatch_event("click")
+            page.wait_for_url(f"{base}{NEW}/help/")
+            response = page.goto(f"{base}{NEW}/no-such-page/")
+            assert response.status == 404, "the sub-path's 404 page is not served"
+            expect(page.locator("a#quick-exit")).to_have_count(1)
+            assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") in ("sticky", "fixed"), \
+                "404 page under the sub-path is unstyled: its CSS did not load"
+            page.goto(base)
+            page.locator("[data-site-search-open]").click()
+            page.locator("#site-search-query").fill("Ruritanian")
+            first = page.locator("#site-search-results a").first
+            expect(first).to_be_visible(timeout=10_000)
+            assert f"/{SUB_PATH}/" in (first.get_attribute("href") or "") or \
+                not (first.get_attribute("href") or "").startswith("/"), first.get_attribute("href")
+            first.click()
+            page.wait_for_load_state("load")
+            assert page.url.startswith(base), f"a search result left the sub-path: {page.url}"
+        finally:
+            context.close()
+
+
+def test_one_language_preview_builds(tmp_path):
+    """BUILD_ONLY_LOCALE=<a non-default language>: the quick preview LOCALIZING.md suggests."""
+    languages = project.languages()
+    locale = languages[-1].locale
+    site = tmp_path / "site"
+    _build(project.REPO_ROOT, site, pdfs=False, env={"BUILD_ONLY_LOCALE": locale})
+    home = parse_html(site / "index.html")
+    assert home.html.get("lang") == locale, f"BUILD_ONLY_LOCALE={locale}: home page is lang={home.html.get('lang')}"
+    assert home.select_one("a#quick-exit") is not None, "one-language build: no quick exit (main.html header block)"
+    assert home.select_one(".header-tools-fallback") is not None or home.select_one("a.md-select__link") is None
+    assert (site / "404.html").exists()
