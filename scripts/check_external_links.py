@@ -61,7 +61,7 @@ def collect_urls() -> dict[str, list[str]]:
     found = collect_data_urls()
     for language in project.languages():
         for page in project.page_paths(language):
-            outline = outline_file(language.docs_dir / page, page, f"docs/{language.locale}/{page}")
+            outline = outline_file(language.docs_dir / page, page, language.source_file(page))
             for link in outline.links:
                 if link.kind == "external":
                     found.setdefault(link.target, []).append(outline.where(link.line))

@@ -9,11 +9,10 @@ from playwright.sync_api import expect
 
 from site_tools import project
 from site_tools.axe import format_violations, run_axe
-from site_tools.built import built_pages
+from site_tools.built import all_html_pages, built_pages
 from site_tools.project import page_url
 
 LANGUAGES = project.languages()
-PAGES = [(language, source) for language in LANGUAGES for source in project.page_paths(language)]
 
 # WCAG 2.0/2.1 A and AA plus axe's best practices. Best-practice rules that do not fit
 # Material for MkDocs would be switched off here, each with its reason; none is needed now.
@@ -32,12 +31,7 @@ AXE_RUNS = [("light", 390), ("light", 1280), ("dark", 390), ("dark", 1280)]
 
 def _page_targets(site_url):
     """(url, where) for every content page and every language's not-found page."""
-    targets = []
-    for language, source in PAGES:
-        targets.append((site_url + language.site_prefix + page_url(source), f"docs/{language.locale}/{source}"))
-    for language in LANGUAGES:
-        targets.append((site_url + language.site_prefix + "404.html", "overrides/404.html"))
-    return targets
+    return [(site_url + page.url_path, page.source_file) for page in all_html_pages(LANGUAGES)]
 
 
 @pytest.mark.browser

@@ -211,6 +211,15 @@ def test_lean_assets_refuses_unknown_files():
 
 # --- i18n_pages.py, untranslated_pages.py, robots.py --------------------------------------
 
+@pytest.mark.parametrize("current,expected", [("en", "https://example.org/repo/"), ("hu", "https://example.org/repo/hu/")])
+def test_checklists_print_home_url_is_the_language_home(current, expected):
+    languages = [SimpleNamespace(locale="en", link="/"), SimpleNamespace(locale="hu", link="/hu/")]
+    i18n = SimpleNamespace(current_language=current, config=SimpleNamespace(languages=languages))
+    config = SimpleNamespace(site_url="https://example.org/repo/", plugins={"i18n": i18n})
+    context = hook("checklists").on_page_context({}, None, config, None)
+    assert context["print_home_url"] == expected, "overrides/hooks/checklists.py (on_page_context)"
+
+
 def test_i18n_pages_hreflang_links_are_absolute_with_x_default():
     page = SimpleNamespace(file=SimpleNamespace(alternates={
         "en": SimpleNamespace(url="./"), "hu": SimpleNamespace(url="hu/"),

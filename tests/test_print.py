@@ -72,6 +72,16 @@ def test_pdf_names_say_what_they_are():
     assert len(names) == len(set(names)), f"Two checklists share a PDF name: {sorted(names)}"
 
 
+def test_task_items_are_read_as_pymdownx_reads_them():
+    """One rule (site_tools.markdown_outline.TASK_ITEM) for parity and for the print/PDF checks."""
+    from site_tools.checklists import task_items
+    from site_tools.markdown_outline import outline_text
+
+    markdown = "- [ ] one [link](x.md)\n* [x] two\n+ [X] *three*\n1. [ ] four\n2) [ ] five\n- [] not an item\n- [ ]\n"
+    assert task_items(markdown) == ["one link", "two", "three", "four", "five"]
+    assert len(outline_text(markdown, "x.md").tasks) == 6, "parity counts every item, an empty one too"
+
+
 def test_task_items_are_labelled_tickable_and_not_remembered(site_dir):
     """The checklists hook's output, on every page that has a task list."""
     problems = []

@@ -14,20 +14,16 @@ from urllib.parse import urlsplit
 import pytest
 
 from site_tools import project
-from site_tools.built import built_pages, parse_html
-from site_tools.project import page_url
+from site_tools.built import all_html_pages, parse_html
 
 LANGUAGES = project.languages()
-PAGES = [(language, source) for language in LANGUAGES for source in project.page_paths(language)]
 
 HOW_TO_FIX_CSP = "The policy is written by overrides/hooks/csp.py (registered last under hooks: in mkdocs.yml)."
 
 
 def _all_html(site_dir):
     """Every page a reader can open: content pages and each language's not-found page."""
-    pages = [(p.html_path, p.source_file) for p in built_pages(site_dir, LANGUAGES)]
-    pages += [(site_dir / l.site_prefix / "404.html", "overrides/404.html") for l in LANGUAGES]
-    return pages
+    return [(page.html_path(site_dir), page.source_file) for page in all_html_pages(LANGUAGES)]
 
 
 def _policy(soup) -> dict[str, list[str]]:
@@ -155,8 +151,7 @@ def browser_walk(site_url, browser):
     console = []
     page.on("console", lambda m: console.append(m.text))
     results = []
-    targets = [(site_url + l.site_prefix + page_url(s), f"docs/{l.locale}/{s}") for l, s in PAGES]
-    targets += [(site_url + l.site_prefix + "404.html", "overrides/404.html") for l in LANGUAGES]
+    targets = [(site_url + page.url_path, page.source_file) for page in all_html_pages(LANGUAGES)]
     try:
         for url, source in targets:
             console.clear()

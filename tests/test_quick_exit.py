@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import expect
 
 from site_tools import project
-from site_tools.built import built_pages, parse_html
+from site_tools.built import all_html_pages, parse_html
 from site_tools.project import page_url
 
 LANGUAGES = project.languages()
@@ -46,10 +46,7 @@ def _accessible_name(language) -> str:
 
 def _page_targets(site_url, language):
     """(url, source) for every page of a language and its not-found page."""
-    targets = [(site_url + language.site_prefix + page_url(source), f"docs/{language.locale}/{source}")
-               for source in project.page_paths(language)]
-    targets.append((site_url + language.site_prefix + "404.html", "overrides/404.html"))
-    return targets
+    return [(site_url + page.url_path, page.source_file) for page in all_html_pages([language])]
 
 
 class LocalExits:
@@ -116,10 +113,8 @@ new MutationObserver(() => {
 # --- The built HTML ---------------------------------------------------------------------
 
 def _built_targets(site_dir):
-    for page in built_pages(site_dir, LANGUAGES):
-        yield page.language, page.html_path, page.source_file
-    for language in LANGUAGES:
-        yield language, site_dir / language.site_prefix / "404.html", "overrides/404.html"
+    for page in all_html_pages(LANGUAGES):
+        yield page.language, page.html_path(site_dir), page.source_file
 
 
 def test_every_page_has_the_quick_exit_link_in_its_language(site_dir):

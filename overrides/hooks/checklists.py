@@ -24,6 +24,7 @@ from urllib.parse import urljoin
 # The PDF names must come from the one function the PDF step uses (scripts/site_tools,
 # importable in .venv: scripts/bootstrap.sh makes scripts/ an import root).
 from site_tools.checklists import PAPERS, PDFS_ENV, is_checklist, pdf_file_name
+from site_tools.project import site_prefix
 
 # pymdownx.tasklist (pymdown-extensions 13) writes `<input type="checkbox"[ disabled][ checked]/> `
 # first in the <li> (or in its first <p> for loose lists); attributes are matched in any order.
@@ -66,10 +67,10 @@ def on_page_content(html, page, config, files):
 
 def on_page_context(context, page, config, nav):
     i18n = config.plugins.get("i18n")
-    link = "/"
+    folder = ""
     if i18n:
         for language in i18n.config.languages:
             if language.locale == i18n.current_language:
-                link = language.link or "/"
-    context["print_home_url"] = urljoin(config.site_url, link.lstrip("/")) if config.site_url else None
+                folder = site_prefix(language.link)
+    context["print_home_url"] = urljoin(config.site_url, folder) if config.site_url else None
     return context

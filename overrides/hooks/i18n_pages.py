@@ -13,6 +13,8 @@ import logging
 from pathlib import Path
 from urllib.parse import urljoin
 
+from site_tools.project import site_prefix
+
 log = logging.getLogger("mkdocs.hooks.i18n_pages")
 
 _not_found_pages: dict[str, str] = {}
@@ -26,7 +28,7 @@ def _language_link(i18n, locale: str) -> str:
     """Site-relative folder of a language: "" for the default one, "hu/" for the others."""
     for language in i18n.config.languages:
         if language.locale == locale:
-            return language.link.strip("/") + "/" if language.link.strip("/") else ""
+            return site_prefix(language.link)
     raise KeyError(locale)
 
 

@@ -24,10 +24,35 @@ class BuiltPage:
 
     @property
     def source_file(self) -> str:
-        return f"docs/{self.language.locale}/{self.source}"
+        return self.language.source_file(self.source)
 
     def soup(self) -> BeautifulSoup:
         return parse_html(self.html_path)
+
+
+NOT_FOUND_TEMPLATE = "overrides/404.html"
+
+
+@dataclass(frozen=True)
+class SitePage:
+    """A page a reader can open: a content page, or a language's not-found page."""
+
+    language: Language
+    url_path: str  # below the site root: "hu/help/", "hu/404.html"
+    source_file: str  # what to edit: "docs/hu/help.md", "overrides/404.html"
+
+    def html_path(self, site_dir: Path) -> Path:
+        path = site_dir / self.url_path
+        return path / "index.html" if self.url_path.endswith("/") or not self.url_path else path
+
+
+def all_html_pages(languages: list[Language], include_404: bool = True) -> list[SitePage]:
+    """Every content page of every language, then (include_404) each language's not-found page."""
+    pages = [SitePage(language, language.site_prefix + page_url(source), language.source_file(source))
+             for language in languages for source in page_paths(language)]
+    if include_404:
+        pages += [SitePage(language, language.site_prefix + "404.html", NOT_FOUND_TEMPLATE) for language in languages]
+    return pages
 
 
 def built_pages(site_dir: Path, languages: list[Language]) -> list[BuiltPage]:

@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from .markdown_outline import TASK_ITEM, read_front_matter
 from .project import Language, page_paths, page_url
 
 # Paper key (used in file names and UI-string keys) -> Chromium's paper format name.
@@ -23,7 +24,6 @@ PAPERS: dict[str, str] = {"a4": "A4", "letter": "Letter"}
 # get no dead links).
 PDFS_ENV = "CHECKLIST_PDFS"
 
-_TASK_ITEM = re.compile(r"^\s*[-*+]\s+\[[ xX]\]\s+(.+?)\s*$", re.MULTILINE)
 
 
 def pdf_file_name(source: str, locale: str, paper: str) -> str:
@@ -46,10 +46,9 @@ def pdf_site_path(language: Language, source: str, paper: str) -> str:
 
 
 def front_matter(markdown_file: Path) -> dict:
-    """The page's meta exactly as MkDocs reads it (invalid YAML gives {}, as in MkDocs)."""
-    from mkdocs.utils.meta import get_data
-
-    return get_data(markdown_file.read_text(encoding="utf-8"))[1]
+    """The page's meta, read as MkDocs reads it (invalid YAML gives {}, as in MkDocs), by the
+    project's one front-matter reader (site_tools.markdown_outline.read_front_matter)."""
+    return read_front_matter(markdown_file.read_text(encoding="utf-8")).data
 
 
 def is_checklist(meta: dict | None) -> bool:
@@ -63,7 +62,7 @@ class Checklist:
 
     @property
     def source_file(self) -> str:
-        return f"docs/{self.language.locale}/{self.source}"
+        return self.language.source_file(self.source)
 
     @property
     def url_path(self) -> str:
@@ -92,7 +91,7 @@ def checklists(languages: list[Language]) -> list[Checklist]:
 
 def task_items(markdown: str) -> list[str]:
     """The text of each `- [ ] ...` item as a reader sees it (Markdown links and emphasis removed)."""
-    return [markdown_to_text(m.group(1)) for m in _TASK_ITEM.finditer(markdown)]
+    return [markdown_to_text(m.group("text")) for m in TASK_ITEM.finditer(markdown) if m.group("text")]
 
 
 def markdown_to_text(inline: str) -> str:

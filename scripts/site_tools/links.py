@@ -71,7 +71,7 @@ def _html_sources(site_dir: Path, languages: list[Language]) -> dict[Path, str]:
     sources: dict[Path, str] = {}
     for language in languages:
         for page in page_paths(language):
-            sources[built_html_path(site_dir, language, page).resolve()] = f"docs/{language.locale}/{page}"
+            sources[built_html_path(site_dir, language, page).resolve()] = language.source_file(page)
         sources[(site_dir / language.site_prefix / "404.html").resolve()] = "overrides/404.html"
     return sources
 

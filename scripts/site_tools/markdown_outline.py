@@ -34,7 +34,10 @@ _ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$"
 _ATTR_LIST = re.compile(r"[ \t]*\{:?[ \t]*([^{}]*)\}[ \t]*$")
 _ATTR_ID = re.compile(r"(?:^|\s)#([^\s}]+)")
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
-_TASK_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+\[([ xX])\](?:[ \t]|$)")
+# A task-list item as pymdownx.tasklist reads it: a bullet or ordered-list marker, "[ ]", "[x]"
+# or "[X]", then the item text. The one rule for every reader of task items (parity counts
+# them, site_tools.checklists reads their text for the print and PDF checks).
+TASK_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+\[(?P<mark>[ xX])\](?:[ \t]+(?P<text>.*?))?[ \t]*$", re.M)
 _INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
 
 # [text](target "title") and ![alt](target): the text may hold one level of brackets, the
@@ -297,7 +300,7 @@ def outline_text(text: str, page: str, display_path: str | None = None) -> Outli
         if heading:
             text_part, heading_id = _split_heading(heading.group(2) or "")
             result.headings.append(Heading(len(heading.group(1)), text_part, heading_id, number, line))
-        if _TASK_ITEM.match(line):
+        if TASK_ITEM.match(line):
             result.tasks.append((number, len(result.headings) - 1))
         code_free = _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line)
         _collect_links(result, code_free, number, page)

@@ -38,7 +38,7 @@ class PagePair:
 
 
 def outline_of(language: project.Language, page: str) -> Outline:
-    return outline_file(language.docs_dir / page, page, f"docs/{language.locale}/{page}")
+    return outline_file(language.docs_dir / page, page, language.source_file(page))
 
 
 def page_pairs(language: project.Language, default: project.Language) -> list[PagePair]:

@@ -31,7 +31,18 @@ class Language:
     @property
     def site_prefix(self) -> str:
         """Folder of this language inside the built site: "" or "hu/"."""
-        return self.link.strip("/") + "/" if self.link.strip("/") else ""
+        return site_prefix(self.link)
+
+    def source_file(self, page: str) -> str:
+        """A page's Markdown file as messages name it: "help.md" -> "docs/hu/help.md"."""
+        return f"docs/{self.locale}/{page}"
+
+
+def site_prefix(link: str | None) -> str:
+    """A language's folder in the built site from its i18n `link`: "/" -> "", "/hu/" -> "hu/".
+    The hooks use it on the plugin's own language entries."""
+    folder = (link or "/").strip("/")
+    return folder + "/" if folder else ""
 
 
 @lru_cache(maxsize=4)
