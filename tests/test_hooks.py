@@ -108,6 +108,17 @@ def test_csp_policy_goes_right_after_the_charset_once():
     assert csp.add_policy("<p>a fragment</p>") == "<p>a fragment</p>", "no <head>: nothing to add to"
 
 
+def test_csp_headers_file_lists_every_pages_scripts_once_and_forbids_framing():
+    text = hook("csp").headers_file(["<script>a()</script>", "<script>b()</script><script>a()</script>", "<p></p>"])
+    lines = text.splitlines()
+    assert lines[1] == "/*" and all(line.startswith("  ") for line in lines[2:]), text
+    policy = next(line for line in lines if line.startswith("  Content-Security-Policy: "))
+    assert policy.count(sha("a()")) == 1 and policy.count(sha("b()")) == 1, policy
+    assert policy.endswith("; frame-ancestors 'none'"), policy
+    for header in ("X-Content-Type-Options: nosniff", "Referrer-Policy: no-referrer", "X-Frame-Options: DENY"):
+        assert f"  {header}" in lines, f"{header} missing from _headers (overrides/hooks/csp.py)"
+
+
 # --- external_links.py --------------------------------------------------------------------
 
 SITE = "https://grooming-awareness.example/"
