@@ -26,18 +26,22 @@ PDFS_ENV = "CHECKLIST_PDFS"
 _TASK_ITEM = re.compile(r"^\s*[-*+]\s+\[[ xX]\]\s+(.+?)\s*$", re.MULTILINE)
 
 
-def pdf_file_name(source: str, locale: str, paper: str) -> str:
-    """File name of a checklist's PDF, unique across the site so downloads don't collide.
+def pdf_file_name(source: str, locale: str, paper: str, variant: str | None = None) -> str:
+    """File name of a printable page's PDF, unique across the site so downloads don't collide.
 
     "parents/warning-signs.md", "en", "a4" -> "warning-signs-parents-en-a4.pdf"
-    (the page name first, then its section: the name says what the file is).
+    (the page name first, then its section: the name says what the file is);
+    with a variant: "young-people/is-this-ok.md" ... "worksheet" -> "is-this-ok-worksheet-young-people-en-a4.pdf".
     """
     if paper not in PAPERS:
         raise ValueError(f"unknown paper {paper!r}; expected one of {sorted(PAPERS)}")
     parts = list(PurePosixPath(source).with_suffix("").parts)
     if len(parts) > 1 and parts[-1] == "index":
         parts.pop()
-    return "-".join([*reversed(parts), locale, paper]) + ".pdf"
+    names = list(reversed(parts))
+    if variant:
+        names.insert(1, variant)
+    return "-".join([*names, locale, paper]) + ".pdf"
 
 
 def pdf_site_path(language: Language, source: str, paper: str) -> str:
