@@ -1,9 +1,18 @@
 #!/usr/bin/env bash
-# Installs what is needed (virtual environment, pinned packages, Chromium, axe-core) and
+# Installs what is needed (virtual environment, pinned packages, Chromium, npm packages) and
 # runs the whole test suite. Extra arguments go to pytest, e.g. ./scripts/test.sh -k print
+#
+#   ./scripts/test.sh --fast [pytest args]   every test that needs no browser, npm or PDFs
+#                                            (-m "not browser and not npm"): no Chromium needed
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh"
 cd "$repo_root"
+
+if [ "${1:-}" = "--fast" ]; then
+  shift
+  # conftest.py builds the site without PDFs when no selected test is marked `browser`.
+  exec python -m pytest -m "not browser and not npm" "$@"
+fi
 
 chromium="${CHROMIUM:-/usr/bin/chromium}"
 if [ ! -x "$chromium" ]; then
@@ -12,13 +21,14 @@ if [ ! -x "$chromium" ]; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-liberation >/dev/null
   else
     echo "ERROR: Chromium is missing at $chromium. Install it (Debian/Ubuntu: sudo apt-get install chromium)" >&2
-    echo "       or point CHROMIUM at an existing Chromium binary." >&2
+    echo "       or point CHROMIUM at an existing Chromium binary; ./scripts/test.sh --fast needs none." >&2
     exit 2
   fi
 fi
-if [ -f package-lock.json ] && [ ! -d node_modules/axe-core ]; then
+# npm ci writes node_modules/.package-lock.json; a newer package-lock.json means new pins.
+if [ -f package-lock.json ] && { [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; }; then
   command -v npm >/dev/null 2>&1 || { echo "ERROR: npm is missing (Debian: apt-get install npm)." >&2; exit 2; }
-  echo "Installing pinned npm packages (axe-core) ..."
+  echo "Installing pinned npm packages (package-lock.json) ..."
   npm ci --no-audit --no-fund --loglevel=error
 fi
 export CHROMIUM="$chromium"

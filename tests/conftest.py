@@ -1,5 +1,9 @@
 """Shared fixtures: one strict build of the whole site per test session, a local static
-server for it, and Chromium driven by Playwright (Debian's binary, never a download)."""
+server for it, and Chromium driven by Playwright (Debian's binary, never a download).
+
+The checklist PDFs are printed by Chromium, so the session builds them only when a selected
+test is marked `browser`: `./scripts/test.sh --fast` (-m "not browser") needs no Chromium.
+"""
 
 from __future__ import annotations
 
@@ -9,23 +13,39 @@ from pathlib import Path
 import pytest
 
 # site_tools comes from this checkout's scripts/ (pytest.ini: pythonpath).
-from site_tools import project
+from site_tools import parity, project
 from site_tools.build import build_site
 from site_tools.serve import serve_directory
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
+REPO_ROOT = project.REPO_ROOT
+_NEEDS_BROWSER = pytest.StashKey[bool]()
+
+
+def pytest_collection_modifyitems(config, items):
+    config.stash[_NEEDS_BROWSER] = any(item.get_closest_marker("browser") for item in items)
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    """Pages still waiting for a translation: a report, never a failure (parity skips them)."""
+    lines = []
+    for language in project.languages()[1:]:
+        pages = project.page_paths(language)
+        pending = [page for page in pages if parity.is_pending(parity.outline_of(language, page))]
+        if pending:
+            lines.append(f"{language.locale}: {len(pending)} of {len(pages)} pages pending translation: "
+                         + ", ".join(f"docs/{language.locale}/{page}" for page in pending))
+    if lines:
+        terminalreporter.write_sep("-", "pending translations (scripts/translation_status.py --pending)")
+        for line in lines:
+            terminalreporter.write_line(line)
 
 
 @pytest.fixture(scope="session")
-def languages() -> list[project.Language]:
-    return project.languages()
-
-
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory):
-    """The site as `./scripts/build.sh` builds it (strict, search index, PDFs), built once."""
+def built_site(tmp_path_factory, pytestconfig):
+    """The site as `./scripts/build.sh` builds it (strict, search index; PDFs when browser
+    tests run), built once."""
     site_dir = tmp_path_factory.mktemp("site")
-    return build_site(site_dir, pdfs=True)
+    return build_site(site_dir, pdfs=pytestconfig.stash.get(_NEEDS_BROWSER, True))
 
 
 @pytest.fixture(scope="session")
@@ -53,23 +73,39 @@ def browser(built_site):
         chromium.close()
 
 
+@pytest.fixture
+def new_context(browser):
+    """new_context(width=390, height=844, **options) -> a browser context, closed after the test."""
+    contexts = []
+
+    def _new(width: int = 390, height: int = 844, **options):
+        context = browser.new_context(viewport={"width": width, "height": height}, **options)
+        contexts.append(context)
+        return context
+
+    yield _new
+    for context in contexts:
+        # Closing a context while a route handler is still running can hang Playwright's sync
+        # API (seen after a result link navigated); drop the routes first.
+        context.unroute_all(behavior="ignoreErrors")
+        context.close()
+
+
 @dataclass
 class PageRecord:
-    """What a page did in the browser: console errors and every request URL."""
+    """What a page did in the browser: console errors, every request URL, the HTTP status."""
 
     console_errors: list[str] = field(default_factory=list)
     requests: list[str] = field(default_factory=list)
+    status: int | None = None
 
 
 @pytest.fixture
-def open_page(browser):
+def open_page(new_context):
     """open_page(url, width=390) -> (page, record); a fresh context per call, closed after the test."""
-    contexts = []
 
     def _open(url: str, width: int = 390, height: int = 844, **context_options):
-        context = browser.new_context(viewport={"width": width, "height": height}, **context_options)
-        contexts.append(context)
-        page = context.new_page()
+        page = new_context(width, height, **context_options).new_page()
         record = PageRecord()
         page.on("console", lambda m: m.type == "error" and record.console_errors.append(m.text))
         page.on("pageerror", lambda e: record.console_errors.append(f"uncaught: {e}"))
@@ -79,6 +115,4 @@ def open_page(browser):
         record.status = response.status if response else None
         return page, record
 
-    yield _open
-    for context in contexts:
-        context.close()
+    return _open

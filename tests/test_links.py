@@ -23,8 +23,13 @@ REPO_ROOT = project.REPO_ROOT
 
 
 @pytest.fixture(scope="module")
-def problems(site_dir) -> list[links.LinkProblem]:
-    return links.check_site(site_dir, LANGUAGES, SITE_URL)
+def checked_files() -> list:
+    return []
+
+
+@pytest.fixture(scope="module")
+def problems(site_dir, checked_files) -> list[links.LinkProblem]:
+    return links.check_site(site_dir, LANGUAGES, SITE_URL, checked=checked_files)
 
 
 def _with_line(problem: links.LinkProblem) -> str:
@@ -64,13 +69,19 @@ def test_external_links_are_https_without_tracking(problems):
                  "External links must be https:// (or mailto:/tel:) and must not carry tracking parameters:")
 
 
-def test_every_built_html_file_was_checked(site_dir):
-    """Guards the checker itself: it must see every page of every language."""
-    html = {p.resolve() for p in site_dir.rglob("*.html")}
+def test_every_built_html_file_was_checked(site_dir, problems, checked_files):
+    """Guards the checker itself: it must read every page and not-found page of every language."""
+    checked = {path.resolve() for path in checked_files}
+    missed = []
     for language in LANGUAGES:
         for page in project.page_paths(language):
             path = project.built_html_path(site_dir, language, page).resolve()
-            assert path in html, f"{path} (from docs/{language.locale}/{page}) was not built"
+            if path not in checked:
+                missed.append(f"{path.relative_to(site_dir.resolve())} (from docs/{language.locale}/{page})")
+        not_found = (site_dir / language.site_prefix / "404.html").resolve()
+        if not_found not in checked:
+            missed.append(f"{not_found.relative_to(site_dir.resolve())} (overrides/404.html)")
+    assert not missed, "site_tools.links.check_site did not check these built files:\n" + "\n".join(missed)
 
 
 # --------------------------------------------------------------------------- the checker itself

@@ -86,11 +86,12 @@ def test_task_items_are_labelled_tickable_and_not_remembered(site_dir):
                 problems.append(f"{where}: the checkbox is not inside a <label> with the item text")
             elif box.has_attr("disabled"):
                 problems.append(f"{where}: the checkbox is disabled")
-            elif box.get("autocomplete") != "off":
-                problems.append(f'{where}: no autocomplete="off", so the browser may bring ticks back')
+            elif box.has_attr("autocomplete"):
+                problems.append(f"{where}: autocomplete is not allowed on checkboxes (checklist.js clears ticks instead)")
     assert not problems, "\n".join(problems) + "\nSee overrides/hooks/checklists.py (label_task_items)."
 
 
+@pytest.mark.browser  # Chromium prints the PDFs: the build makes them only when browser tests run
 @pytest.mark.parametrize("checklist", CHECKLISTS, ids=CHECKLIST_IDS)
 def test_downloadable_pdfs_exist_fit_and_are_linked(site_dir, checklist):
     html = site_dir / checklist.url_path / "index.html"
@@ -252,12 +253,27 @@ def test_checkboxes_work_by_keyboard_and_forget_ticks(open_page, site_url, check
     page.goto(site_url, wait_until="load")
     page.go_back(wait_until="load")
     assert not page.locator(".task-list-item input").first.is_checked(), (
-        f"{checklist.url_path}: Back brought the tick back (autocomplete=\"off\" / checklist.js pageshow reset)")
+        f"{checklist.url_path}: Back brought the tick back (checklist.js clears ticks on pageshow)")
     page.locator(".task-list-item label").first.click()
     page.evaluate("window.dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}))")
     assert not page.locator(".task-list-item input").first.is_checked(), (
         f"{checklist.url_path}: a page restored from the back/forward cache keeps its ticks (checklist.js)")
     assert not record.console_errors, f"{checklist.url_path}: console errors: {record.console_errors}"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("checklist", FIRST_PER_LANGUAGE, ids=lambda c: c.language.locale)
+def test_print_button_appearing_moves_nothing(open_page, site_url, checklist):
+    """The button is shown by checklist.js after the first paint; its place is kept from the
+    start, so nothing moves when it appears (no layout shift)."""
+    where = """() => [...document.querySelectorAll('.checklist-actions a, .task-list-item')].slice(0, 4)
+                 .map(e => { const r = e.getBoundingClientRect(); return [Math.round(r.x), Math.round(r.y)]; })"""
+    without_js, _ = open_page(site_url + checklist.url_path, width=390, java_script_enabled=False)
+    with_js, _ = open_page(site_url + checklist.url_path, width=390)
+    assert with_js.locator("[data-checklist-print]").is_visible(), f"{checklist.url_path}: the print button is not shown"
+    assert without_js.evaluate(where) == with_js.evaluate(where), (
+        f"{checklist.url_path}: the PDF links or checklist items move when the print button appears; keep its place "
+        "while hidden (overrides/assets/stylesheets/checklist.css, [data-checklist-print][hidden])")
 
 
 @pytest.mark.browser

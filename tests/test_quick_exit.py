@@ -110,21 +110,7 @@ new MutationObserver(() => {
 """
 
 
-@pytest.fixture
-def new_context(browser):
-    contexts = []
-
-    def _new(width: int = 390, **options):
-        context = browser.new_context(viewport={"width": width, "height": 844}, **options)
-        contexts.append(context)
-        return context
-
-    yield _new
-    for context in contexts:
-        # Closing a context while a route handler is still running can hang Playwright's sync
-        # API (seen after a result link navigates); drop the routes first.
-        context.unroute_all(behavior="ignoreErrors")
-        context.close()
+# new_context: conftest.py (one context factory for every browser test).
 
 
 # --- The built HTML ---------------------------------------------------------------------

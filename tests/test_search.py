@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from site_tools import project
+from site_tools import language_checks, project
 from site_tools.axe import format_violations, run_axe
 from site_tools.built import built_pages, parse_html
 from site_tools.project import page_url
@@ -28,81 +28,31 @@ SHOWN = 10  # the dialog lists this many results (MAX_RESULTS in site-search.js)
 FIX_UI = "Dialog: overrides/partials/site-search.html + overrides/assets/javascripts/site-search.js"
 FIX_INDEX = "Index: overrides/hooks/search_index.py"
 
-# Probes: a query a reader could type, and the page (Markdown source) it must find among the
-# results shown. Each query is a different form of a word on that page: inflected, plural,
-# another tense, or typed without accents. Checklist items count too (they are <label>s,
-# which Pagefind would skip without the hook's help).
-PROBES = {
-    "hu": [
-        ("zsarolásról", "sextortion.md"),                     # page: zsarolás
-        ("rendorseg", "parents/what-to-do.md"),               # rendőrség, no accents
-        ("rendőrségről", "help.md"),                          # rendőrség
-        ("iskolából", "teachers/for-schools.md"),             # iskolák, iskolai
-        ("előzményeidet", "browse-safely.md"),                # előzmények, előzményeket
-        ("bongeszo", "browse-safely.md"),                     # böngésző, no accents
-        ("inkognitó ablakban", "browse-safely.md"),           # inkognitó ablakot
-        ("képernyőképek", "sextortion.md"),                   # képernyőképet
-        ("bizonyítékok", "young-people/what-to-do.md"),       # bizonyítékokat
-        ("elkövetőkről", "how-grooming-works.md"),            # elkövető, elkövetők
-        ("szószedetben", "glossary.md"),                      # Szószedet
-        ("pedagógusok", "teachers/warning-signs.md"),         # pedagógusoknak
-        ("ajándékokat", "parents/warning-signs.md"),          # ajándék (checklist)
-        ("hangulatváltozások", "parents/warning-signs.md"),   # hangulatváltozás (checklist)
-        ("szemelyisegvaltozast", "teachers/warning-signs.md"),  # személyiségváltozás, no accents
-        ("webkamerák", "parents/warning-signs.md"),           # webkamera (checklist)
-        ("játékkreditek", "young-people/warning-signs.md"),   # játékbeli kreditet / játékkredit
-        ("titkolózásra", "young-people/warning-signs.md"),    # titkolózást (checklist)
-        ("szorongás", "teachers/warning-signs.md"),           # szorongó
-        ("névtelen", "help.md"),                              # névtelenül
-        ("ingyenesen", "help.md"),                            # ingyenes
-        ("adatvédelmi beállítás", "staying-safe.md"),         # adatvédelmi beállítások
-        ("profilod", "staying-safe.md"),                      # profilodat
-        ("megfigyelő programok", "browse-safely.md"),         # megfigyelő program
-        ("bűncselekmények", "glossary.md"),                   # bűncselekmény
-        ("beszélgetések", "parents/talking-with-your-child.md"),  # beszélgetés
-        ("digitalis hazirend", "parents/talking-with-your-child.md"),  # digitális házirend, no accents
-        ("fotóidat", "staying-safe.md"),                      # fotóidat / fotókat
-        ("bántalmazásról", "help.md"),                        # bántalmazás
-    ],
-    "en": [
-        ("reported", "help.md"),                        # reporting
-        ("screenshot", "sextortion.md"),                # screenshots
-        ("blackmailing", "sextortion.md"),              # blackmail, blackmailer
-        ("groomers", "how-grooming-works.md"),          # groomer
-        ("incognito windows", "browse-safely.md"),      # incognito window
-        ("threatening", "sextortion.md"),               # threatens
-        ("deleted", "parents/what-to-do.md"),           # deleting
-        ("blocks", "parents/what-to-do.md"),            # blocking
-        ("poster", "teachers/for-schools.md"),          # posters
-        ("privacy setting", "staying-safe.md"),         # privacy settings
-        ("complimenting", "young-people/warning-signs.md"),  # compliments (checklist)
-        ("webcams", "parents/warning-signs.md"),        # webcam (checklist)
-        ("girlfriends", "teachers/warning-signs.md"),   # girlfriend (checklist)
-        ("pressuring", "young-people/what-to-do.md"),   # pressured
-    ],
-}
-# A few probes typed into the real search field, as a reader would.
-UI_PROBES = {"hu": [("zsarolásról", "sextortion.md"), ("rendorseg", "parents/what-to-do.md")],
-             "en": [("reported", "help.md"), ("webcams", "parents/warning-signs.md")]}
+# Probes: per-language data in tests/data/languages/<locale>.yml (`search_probes`, a list of
+# {query, page}); a language without them is reported as skipped.
+PROBES = {language.locale: [(probe["query"], probe["page"]) for probe in language_checks.get(language.locale, "search_probes") or []]
+          for language in LANGUAGES}
+UI_PROBE_COUNT = 2  # the first probes of a language are also typed into the real search field
 # Words on pages of every language: each language must find only its own pages for them.
 SHARED_WORDS = ["NMHH", "Europol", "grooming", "hotline", "112", "StopNCII"]
 
-# pagefind.js and search-stemmers.js loaded as site-search.js loads them; one search per query.
+# Every query goes through site-search.js's own pipeline (window.__siteSearch.query: the
+# stemming, phrase rule and Pagefind call the dialog uses), one search per query.
 SEARCH_IN_PAGE = """async ([queries, shown]) => {
-  const root = document.querySelector('[data-site-search]');
-  const pagefind = await import(new URL(root.dataset.bundle + 'pagefind.js', document.baseURI).href);
-  const { stemmers } = await import(new URL(root.dataset.stemmers, document.baseURI).href);
-  await pagefind.options({ noWorker: true });
-  await pagefind.init();
-  const stem = stemmers[document.documentElement.lang];
+  if (!window.__siteSearch) throw new Error('site-search.js did not define window.__siteSearch');
   const found = {};
   for (const query of queries) {
-    const response = await pagefind.search(stem ? query.split(/\\s+/).map(stem).join(' ') : query);
-    const pages = await Promise.all(response.results.slice(0, shown).map(result => result.data()));
-    found[query] = { total: response.results.length, urls: pages.map(page => new URL(page.url, location.href).pathname) };
+    const result = await window.__siteSearch.query(query, shown);
+    found[query] = { total: result.total, urls: result.pages.map(page => new URL(page.url, location.href).pathname) };
   }
   return found;
 }"""
+
+
+def _probes(locale: str) -> list[tuple[str, str]]:
+    if not PROBES.get(locale):
+        pytest.skip(language_checks.skip_reason(locale, "search_probes"))
+    return PROBES[locale]
 
 
 def _path_of(site_url: str, language, source: str) -> str:
@@ -110,12 +60,9 @@ def _path_of(site_url: str, language, source: str) -> str:
 
 
 @pytest.fixture
-def new_page(browser):
-    contexts = []
-
+def new_page(new_context):
     def _new(url: str, width: int = 1280, **options):
-        context = browser.new_context(viewport={"width": width, "height": 800}, **options)
-        contexts.append(context)
+        context = new_context(width, 800, **options)
         # The site only: nothing may leave 127.0.0.1.
         context.route("**/*", lambda route: route.continue_() if urlsplit(route.request.url).hostname == "127.0.0.1"
                       else route.abort())
@@ -128,12 +75,7 @@ def new_page(browser):
         page.goto(url, wait_until="load")
         return page
 
-    yield _new
-    for context in contexts:
-        # Closing a context while a route handler is still running can hang Playwright's sync
-        # API (seen after a result link navigates); drop the routes first.
-        context.unroute_all(behavior="ignoreErrors")
-        context.close()
+    return _new
 
 
 # --- The index ----------------------------------------------------------------------------
@@ -177,54 +119,48 @@ def test_unused_pagefind_files_are_not_published(site_dir):
     assert not unused, f"{FIX_INDEX}: remove Pagefind files the site never loads: {unused}"
 
 
-def test_index_copy_turns_checklist_labels_into_text():
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("search_index", project.REPO_ROOT / "overrides/hooks/search_index.py")
-    hook = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(hook)
-    html = '<li><label class="task-list-label"><input type="checkbox"> sudden mood changes</LABEL></li>'
-    assert hook.indexable_html(html) == '<li><span class="task-list-label"><input type="checkbox"> sudden mood changes</span></li>'
-
-
 # --- Finding pages ------------------------------------------------------------------------
 
-PROBE_LANGUAGES = [locale for locale in PROBES if locale in BY_LOCALE]
+LOCALES = [language.locale for language in LANGUAGES]
 
 
-def test_probe_lists_are_long_enough():
-    assert len(PROBES.get("hu", [])) >= 25 and len(PROBES.get("en", [])) >= 10
-    for locale, probes in PROBES.items():
-        for query, source in probes:
-            assert (project.DOCS_DIR / locale / source).exists(), f"Probe {query!r}: docs/{locale}/{source} does not exist"
+@pytest.mark.parametrize("locale", LOCALES)
+def test_every_probe_names_a_page_of_its_language(locale):
+    language = BY_LOCALE[locale]
+    pages = set(project.page_paths(language))
+    wrong = [f"{probe!r}: docs/{locale}/{source} does not exist" for probe, source in _probes(locale) if source not in pages]
+    assert not wrong, f"Fix `search_probes` in {language_checks.data_file(locale).relative_to(project.REPO_ROOT)}:\n" + "\n".join(wrong)
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("locale", PROBE_LANGUAGES)
+@pytest.mark.parametrize("locale", LOCALES)
 def test_inflected_and_unaccented_queries_find_their_page(site_url, new_page, locale):
     language = BY_LOCALE[locale]
+    probes = _probes(locale)
     page = new_page(site_url + language.site_prefix)
-    queries = [query for query, _ in PROBES[locale]]
+    queries = [query for query, _ in probes]
     found = page.evaluate(SEARCH_IN_PAGE, [queries, SHOWN])
     misses = []
-    for query, source in PROBES[locale]:
+    for query, source in probes:
         wanted = _path_of(site_url, language, source)
         if wanted not in found[query]["urls"]:
             misses.append(f"{query!r} should find docs/{locale}/{source} ({wanted}) among the first {SHOWN}; "
                           f"found {found[query]['urls'] or 'nothing'}")
     assert not misses, (
         f"{len(misses)} of {len(queries)} {locale} probes failed. If a page's wording changed, update the probe "
-        f"in tests/test_search.py; otherwise see {FIX_INDEX} and overrides/assets/javascripts/search-stemmers.js:\n"
+        f"in {language_checks.data_file(locale).relative_to(project.REPO_ROOT)}; otherwise see {FIX_INDEX}, "
+        "overrides/assets/javascripts/site-search.js and search-stemmers.js:\n"
         + "\n".join(misses))
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("locale", PROBE_LANGUAGES)
+@pytest.mark.parametrize("locale", LOCALES)
 def test_search_field_finds_pages_as_the_reader_types(site_url, new_page, locale):
     language = BY_LOCALE[locale]
+    probes = _probes(locale)[:UI_PROBE_COUNT]
     ui = language.extra["ui"]
     page = new_page(site_url + language.site_prefix + page_url("help.md"), width=390)
-    for query, source in UI_PROBES[locale]:
+    for query, source in probes:
         page.locator("[data-site-search-open]").click()
         field = page.get_by_label(ui["search_placeholder"], exact=True)
         field.fill(query)
@@ -259,25 +195,22 @@ def test_each_language_finds_only_its_own_pages(site_url, new_page, locale):
     assert not problems, f"Search mixes languages ({FIX_INDEX}):\n" + "\n".join(problems)
 
 
-def test_hungarian_query_stemmer_matches_snowball(site_url, browser):
+@pytest.mark.browser
+def test_hungarian_query_stemmer_matches_snowball(site_url, new_context):
     """search-stemmers.js against stems from the reference Snowball implementation."""
     pairs = []
     for line in (Path(__file__).parent / "data" / "hungarian_stems.tsv").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             word, stem = line.split("\t")
             pairs.append((word, stem))
-    context = browser.new_context()
-    try:
-        page = context.new_page()
-        page.goto(site_url + BY_LOCALE["hu"].site_prefix if "hu" in BY_LOCALE else site_url)
-        stems = page.evaluate(
-            """async (words) => {
-              const root = document.querySelector('[data-site-search]');
-              const { stemHungarian } = await import(new URL(root.dataset.stemmers, document.baseURI).href);
-              return words.map(stemHungarian);
-            }""", [word for word, _ in pairs])
-    finally:
-        context.close()
+    page = new_context().new_page()
+    page.goto(site_url + BY_LOCALE["hu"].site_prefix if "hu" in BY_LOCALE else site_url)
+    stems = page.evaluate(
+        """async (words) => {
+          const root = document.querySelector('[data-site-search]');
+          const { stemHungarian } = await import(new URL(root.dataset.stemmers, document.baseURI).href);
+          return words.map(stemHungarian);
+        }""", [word for word, _ in pairs])
     wrong = [f"{word}: {got!r}, Snowball says {stem!r}" for (word, stem), got in zip(pairs, stems) if got != stem]
     assert not wrong, "overrides/assets/javascripts/search-stemmers.js differs from Snowball:\n" + "\n".join(wrong[:30])
 
@@ -318,7 +251,7 @@ def test_search_loads_nothing_until_opened(site_url, site_dir, new_page, capsys)
     assert any(u.endswith("/pagefind/pagefind.js") for u in on_open), f"Opening search loaded {on_open}"
     assert any(".pf_meta" in u for u in on_open) and any(u.endswith(".pagefind") for u in on_open), (
         f"Opening search did not load the index metadata and WebAssembly: {on_open}")
-    page.get_by_label(language.extra["ui"]["search_placeholder"], exact=True).fill(PROBES.get(language.locale, [("grooming", "")])[0][0])
+    page.get_by_label(language.extra["ui"]["search_placeholder"], exact=True).fill((PROBES.get(language.locale) or [("grooming", "")])[0][0])
     expect(page.locator("#site-search-results li").first).to_be_visible(timeout=5000)
     _settle(page)
     on_query = page.requests[len(on_view) + len(on_open):]
@@ -441,7 +374,7 @@ def test_tab_stays_in_the_dialog_but_reaches_the_quick_exit(site_url, new_page):
     language = LANGUAGES[0]
     page = new_page(site_url + language.site_prefix, width=390)
     page.locator("[data-site-search-open]").click()
-    page.locator("#site-search-query").fill(PROBES.get(language.locale, [("grooming", "")])[0][0])
+    page.locator("#site-search-query").fill((PROBES.get(language.locale) or [("grooming", "")])[0][0])
     expect(page.locator("#site-search-results a").first).to_be_visible(timeout=5000)
     reached = set()
     for _ in range(20):

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import re
+import shutil
 import xml.etree.ElementTree as ET
-from urllib.parse import urlsplit
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 
 from site_tools import project
 from site_tools.markdown_outline import outline_file
 from site_tools.parity import is_pending
+from site_tools.build import BuildError, mkdocs_build
 from site_tools.built import built_pages, parse_html
+from site_tools.checklists import PDFS_ENV
 
 LANGUAGES = project.languages()
 DEFAULT = LANGUAGES[0]
@@ -29,13 +33,36 @@ def test_every_page_exists_in_every_language():
     assert not problems, "\n".join(problems)
 
 
-def test_missing_translation_fails_instead_of_falling_back_to_english():
+def project_copy(target: Path) -> Path:
+    """What a build reads, copied: mkdocs.yml, docs/, overrides/ (and data/ once it exists)."""
+    root = project.REPO_ROOT
+    target.mkdir(parents=True)
+    shutil.copy2(root / "mkdocs.yml", target / "mkdocs.yml")
+    for folder in ("docs", "overrides", "data"):
+        if (root / folder).is_dir():
+            shutil.copytree(root / folder, target / folder)
+    return target
+
+
+def test_missing_translation_fails_instead_of_falling_back_to_english(tmp_path):
     # With fallback_to_default the plugin silently serves English text as lang="hu", listed
     # as the Hungarian page in hreflang and the sitemap; the strict build must fail instead.
-    i18n = project.load_mkdocs_config().plugins["i18n"].config
-    assert i18n.fallback_to_default is False, (
-        "mkdocs.yml: set `fallback_to_default: false` in the i18n plugin block; forks that are "
-        "still translating scaffold untranslated pages with scripts/new_language.py instead")
+    if len(LANGUAGES) < 2:
+        pytest.skip("one language: no translation can be missing")
+    language, page = LANGUAGES[1], "help.md"
+    copy = project_copy(tmp_path / "project")
+    (copy / "docs" / language.locale / page).unlink()
+    try:
+        mkdocs_build(tmp_path / "site", extra_env={PDFS_ENV: "0"}, project_dir=copy)
+    except BuildError as error:
+        assert page in str(error), f"The build failed, but not because docs/{language.locale}/{page} is missing:\n{error}"
+        return
+    built = tmp_path / "site" / language.site_prefix / project.page_url(page) / "index.html"
+    pytest.fail(
+        f"With docs/{language.locale}/{page} deleted, `mkdocs build --strict` succeeded"
+        + (f" and wrote {built.relative_to(tmp_path)} from the {DEFAULT.locale} text" if built.exists() else "")
+        + ". mkdocs.yml: set `fallback_to_default: false` in the i18n plugin block; forks that are still "
+        "translating scaffold untranslated pages with scripts/new_language.py instead.")
 
 
 def _site_path_for(url: str, site_url: str) -> str:
@@ -79,8 +106,12 @@ def test_hreflang_alternates_are_absolute_complete_and_resolve(pages, site_dir):
                 problems.append(f"{page.url_path}: hreflang={hreflang} points to {href}, which was not built")
         if found.get("x-default") != found.get(DEFAULT.locale):
             problems.append(f"{page.url_path}: x-default should equal the {DEFAULT.locale} alternate")
-        if found.get(page.language.locale, "").rstrip("/").endswith(page.url_path.rstrip("/")) is False:
-            problems.append(f"{page.url_path}: its own hreflang={page.language.locale} does not point to itself")
+        # Each alternate is exactly this page in that language (the page itself for its own).
+        for language in LANGUAGES:
+            expected = urljoin(site_url, language.site_prefix + project.page_url(page.source))
+            if found[language.locale] != expected:
+                problems.append(f"{page.url_path} ({page.source_file}): hreflang={language.locale} is "
+                                f"{found[language.locale]}, expected {expected} (overrides/hooks/i18n_pages.py)")
     assert not problems, "\n".join(problems)
 
 

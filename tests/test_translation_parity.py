@@ -8,28 +8,23 @@ Per language: every nav title translated, the same keys in `extra`. Everywhere: 
 
 The page set itself is tests/test_site_build.py::test_every_page_exists_in_every_language.
 Pages marked `translation_status: untranslated` (scaffolded by scripts/new_language.py) are
-pending: they are listed as a warning, not checked here. Failures name both files and the
+pending: they are not checked here, and the end of the test run lists them (conftest.py). Failures name both files and the
 first line where they differ; LOCALIZING.md explains what may and may not be translated.
 """
 
 from __future__ import annotations
 
 import re
-import warnings
 
 import pytest
 
 from site_tools import parity, project
-from site_tools.markdown_outline import is_valid_hash
+from site_tools.markdown_outline import is_valid_hash, outline_text, set_front_matter_values
 
 LANGUAGES = project.languages()
 DEFAULT = LANGUAGES[0]
 TRANSLATIONS = LANGUAGES[1:]
 CONFIG = project.load_mkdocs_config()
-
-
-class PendingTranslation(UserWarning):
-    """A page still in the default language's text (translation_status: untranslated)."""
 
 
 def _pairs(language):
@@ -45,9 +40,7 @@ def _outlines(language):
 def test_page_structure_matches_the_default_language(language, check):
     problems = []
     for pair in _pairs(language):
-        if parity.is_pending(pair.translation):
-            continue
-        problems += parity.PAGE_CHECKS[check](pair)
+        problems += parity.check_pair(pair, check)
     assert not problems, (
         f"{check} differ between {DEFAULT.locale} and {language.locale} "
         "(fix the translation, or the English page if it is the one that is wrong):\n" + "\n".join(problems))
@@ -110,15 +103,37 @@ def test_translation_bookkeeping_is_well_formed():
     assert not problems, "\n".join(problems)
 
 
-def test_pending_pages_are_reported_not_failed():
-    """Partially translated languages are first-class: list what is pending, never fail on it."""
-    lines = []
-    for language in TRANSLATIONS:
-        pending = [o.page for o in _outlines(language) if parity.is_pending(o)]
-        total = len(project.page_paths(language))
-        line = f"{language.locale}: {len(pending)} of {total} pages pending translation"
-        print(line + (": " + ", ".join(pending) if pending else ""))
-        if pending:
-            lines.append(line + ": " + ", ".join(f"docs/{language.locale}/{p}" for p in pending))
-    if lines:
-        warnings.warn(PendingTranslation("\n".join(lines)))
+# For each parity check, a change to a page that the check must catch.
+PLANTED = {
+    "headings": lambda text: text + "\n## Planted {#planted}\n",
+    "checklist items": lambda text: text + "\n- [ ] planted item\n",
+    "internal links": lambda text: text + "\n[a planted link](about.md#planted)\n",
+    "contacts and URLs": lambda text: text + "\n[planted number](tel:+3612345678)\n",
+    "images": lambda text: text + "\n![planted](planted.png)\n",
+    "front matter keys": lambda text: set_front_matter_values(text, {"planted_key": "x"}),
+    "country passages": lambda text: text + "\n<!-- country: planted -->\nPlanted.\n<!-- /country -->\n",
+}
+
+
+@pytest.mark.parametrize("check", list(parity.PAGE_CHECKS), ids=lambda c: c.replace(" ", "-"))
+def test_pending_pages_are_skipped_not_failed(check, tmp_path):
+    """Partially translated languages are first-class: a scaffolded page (an English copy with
+    `translation_status: untranslated`) that differs from the default page fails no check,
+    while the same difference without the mark fails it."""
+    assert check in PLANTED, f"tests/test_translation_parity.py: add to PLANTED a change that the new {check!r} check catches"
+    page = "help.md"
+    english = (DEFAULT.docs_dir / page).read_text(encoding="utf-8")
+    differing = PLANTED[check](english)
+    pending = set_front_matter_values(differing, {"translation_status": parity.UNTRANSLATED})
+    default = outline_text(english, page, f"docs/{DEFAULT.locale}/{page}")
+
+    def pair(text):
+        # Written to a file too: some checks read the page itself (an absolute path stays absolute).
+        path = tmp_path / f"{len(list(tmp_path.iterdir()))}-{page}"
+        path.write_text(text, encoding="utf-8")
+        return parity.PagePair(page, default, outline_text(text, page, str(path)))
+
+    assert parity.check_pair(pair(differing), check), (
+        f"The planted change did not trip the {check!r} check; fix PLANTED in this test or the check in site_tools/parity.py")
+    assert parity.check_pair(pair(pending), check) == [], (
+        f"A pending page failed the {check!r} check; pending pages must be skipped (site_tools.parity.check_pair)")

@@ -2,9 +2,11 @@
 
 - Every task-list item (pymdownx.tasklist) gets its text wrapped in a <label> together
   with its checkbox, so the checkbox has an accessible name and the whole line is a tap
-  target. `disabled` is removed and `autocomplete="off"` added: the ticks live only in the
-  open page (a shared device must not bring back what a child ticked). Done here, in the
-  HTML MkDocs writes, so it works without JavaScript.
+  target. `disabled` is removed: the ticks live only in the open page, and a shared
+  device must not bring back what a child ticked, so checklist.js clears them whenever the
+  page is shown (reload, Back, back/forward cache). `autocomplete="off"` would do that
+  without JavaScript but is not allowed on checkboxes (Nu HTML checker). Done here, in the
+  HTML MkDocs writes, so the labels work without JavaScript.
 - Checklist pages (front matter `checklist: true`) get `page.meta.checklist_pdfs`, the
   links to their PDFs, named by site_tools.checklists (the PDF step uses the same function).
   Only builds that generate the PDFs link to them (build_site() sets CHECKLIST_PDFS=1), so
@@ -23,22 +25,24 @@ from urllib.parse import urljoin
 # importable in .venv: scripts/bootstrap.sh makes scripts/ an import root).
 from site_tools.checklists import PAPERS, PDFS_ENV, is_checklist, pdf_file_name
 
-# pymdownx.tasklist writes `<input type="checkbox"[ disabled][ checked]/> ` first in the
-# <li> (or in its first <p> for loose lists). The item text runs up to the first nested block.
+# pymdownx.tasklist (pymdown-extensions 13) writes `<input type="checkbox"[ disabled][ checked]/> `
+# first in the <li> (or in its first <p> for loose lists); attributes are matched in any order.
+# The item text runs up to the first nested block.
 _TASK_ITEM = re.compile(
-    r'(?P<start><li class="(?:[^"]* )?task-list-item(?: [^"]*)?">\s*(?:<p>)?)'
-    r"<input type=\"checkbox\"(?P<attrs>[^>]*?)/?>\s*"
+    r'(?P<start><li\b[^>]*\bclass="(?:[^"]* )?task-list-item(?: [^"]*)?"[^>]*>\s*(?:<p>)?)'
+    r'<input\b(?=[^>]*\btype="checkbox")(?P<attrs>[^>]*?)/?>\s*'
     r"(?P<text>.*?)"
     r"(?P<end>(?=<(?:ul|ol|p|div|blockquote|pre|table)[\s>]|</p>|</li>))",
     re.DOTALL,
 )
+_CHECKED = re.compile(r"\bchecked\b")
 
 
 def _labelled(match: re.Match) -> str:
-    checked = " checked" if "checked" in match.group("attrs") else ""
+    checked = " checked" if _CHECKED.search(match.group("attrs")) else ""
     return (
         f'{match.group("start")}<label class="task-list-label">'
-        f'<input type="checkbox" autocomplete="off"{checked}> {match.group("text").rstrip()}</label>'
+        f'<input type="checkbox"{checked}> {match.group("text").rstrip()}</label>'
     )
 
 

@@ -1,4 +1,5 @@
-"""MkDocs hook: a Content-Security-Policy <meta> tag on every page, allowing only this site.
+"""MkDocs hook: a Content-Security-Policy on every page, allowing only this site, in a
+<meta> tag and in a `_headers` file for hosts that read one.
 
 Register it LAST under `hooks:` in mkdocs.yml, so that it sees each page's final HTML.
 
@@ -8,9 +9,14 @@ hashes of exactly the inline scripts on that page. Inline event handlers (onclic
 and style="" attributes are not allowed: put behaviour in a .js file and styles in a
 .css file under overrides/assets/.
 
-Deployers: `frame-ancestors` (clickjacking protection), `report-to` and `sandbox` are
-ignored in a <meta> policy. Send them as an HTTP header if your host allows it, e.g.
-`Content-Security-Policy: frame-ancestors 'none'` and `X-Frame-Options: DENY`.
+A <meta> policy cannot say `frame-ancestors` (so the site could be framed), and other
+security headers have no <meta> form at all. After the build this hook therefore also writes
+`_headers` at the site root (the format of Netlify and Cloudflare Pages; DEPLOYING.md says
+which hosts read it): one rule for every path with the same policy plus `frame-ancestors
+'none'`, and the headers in SECURITY_HEADERS. Its script-src lists the union of all pages'
+hashes, which keeps it to one rule (Cloudflare Pages allows 100); each page's own <meta>
+policy still applies on top (a browser enforces every policy it gets), so a page may run
+only its own inline scripts.
 """
 
 from __future__ import annotations
@@ -19,6 +25,8 @@ import base64
 import hashlib
 import re
 from pathlib import Path
+
+from mkdocs.plugins import event_priority
 
 # Directives besides script-src; the policy is the same on every page.
 BASE_POLICY = {
@@ -35,6 +43,22 @@ BASE_POLICY = {
     "base-uri": ["'self'"],
     "form-action": ["'self'"],
 }
+
+# Only in the HTTP header: a <meta> policy ignores it.
+HEADER_ONLY_POLICY = {"frame-ancestors": ["'none'"]}
+# Features no page of this site uses: a page (or an embed) can never ask for them.
+_UNUSED_FEATURES = ("accelerometer", "autoplay", "camera", "display-capture", "encrypted-media", "fullscreen",
+                    "geolocation", "gyroscope", "hid", "magnetometer", "microphone", "midi", "payment",
+                    "publickey-credentials-get", "screen-wake-lock", "serial", "usb", "xr-spatial-tracking",
+                    "browsing-topics")
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Permissions-Policy": ", ".join(f"{feature}=()" for feature in _UNUSED_FEATURES),
+    # For browsers older than frame-ancestors.
+    "X-Frame-Options": "DENY",
+}
+HEADERS_FILE = "_headers"
 
 # Scripts with these types are data, not code, and need no hash (Material's __config JSON).
 _DATA_TYPES = {"application/json", "application/ld+json", "importmap", "speculationrules"}
@@ -66,10 +90,23 @@ def inline_script_hashes(html: str) -> list[str]:
     return hashes
 
 
-def policy_for(html: str) -> str:
+def _policy(script_hashes: list[str], extra: dict | None = None) -> str:
     directives = {name: list(values) for name, values in BASE_POLICY.items()}
-    directives["script-src"] += inline_script_hashes(html)
+    directives["script-src"] += script_hashes
+    directives.update(extra or {})
     return "; ".join(f"{name} {' '.join(values)}" for name, values in directives.items())
+
+
+def policy_for(html: str) -> str:
+    return _policy(inline_script_hashes(html))
+
+
+def headers_file(pages: list[str]) -> str:
+    """`_headers` for the pages' HTML: one rule for every path (see the module docstring)."""
+    hashes = sorted({source for html in pages for source in inline_script_hashes(html)})
+    headers = {"Content-Security-Policy": _policy(hashes, HEADER_ONLY_POLICY), **SECURITY_HEADERS}
+    return ("# Written by overrides/hooks/csp.py at every build; DEPLOYING.md says which hosts read it.\n/*\n"
+            + "".join(f"  {name}: {value}\n" for name, value in headers.items()))
 
 
 def add_policy(html: str) -> str:
@@ -87,11 +124,20 @@ def on_post_page(output, page, config):
     return add_policy(output)
 
 
+# After mkdocs-static-i18n's nested per-language builds (-100), which write the other
+# languages' pages, and after Pagefind (-200).
+@event_priority(-300)
 def on_post_build(config):
     # The not-found pages are static templates (no on_post_page) and the i18n_pages hook
     # writes each language's copy after the build, so they are finished here.
-    for path in Path(config.site_dir).rglob("404.html"):
+    site_dir = Path(config.site_dir)
+    for path in site_dir.rglob("404.html"):
         html = path.read_text(encoding="utf-8")
         updated = add_policy(html)
         if updated != html:
             path.write_text(updated, encoding="utf-8")
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "building", False):
+        return  # a nested per-language build: the outer build sees every language's pages
+    pages = [path.read_text(encoding="utf-8") for path in sorted(site_dir.rglob("*.html"))]
+    (site_dir / HEADERS_FILE).write_text(headers_file(pages), encoding="utf-8")

@@ -23,9 +23,10 @@ class BuildResult:
     seconds: float
 
 
-def mkdocs_build(site_dir: Path, extra_env: dict | None = None) -> BuildResult:
+def mkdocs_build(site_dir: Path, extra_env: dict | None = None, project_dir: Path = REPO_ROOT) -> BuildResult:
     """`mkdocs build --strict` into site_dir; any WARNING or ERROR line fails the build.
 
+    project_dir holds the mkdocs.yml to build (a test's modified copy of the project, say).
     No `-v`: in MkDocs 1.6.1 verbose strict builds can miss anchor warnings.
     """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
@@ -35,7 +36,7 @@ def mkdocs_build(site_dir: Path, extra_env: dict | None = None) -> BuildResult:
     started = time.perf_counter()
     completed = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(site_dir)],
-        cwd=REPO_ROOT,
+        cwd=project_dir,
         env=env,
         capture_output=True,
         text=True,

@@ -19,6 +19,8 @@ LANGUAGE_DATA_DIR = REPO_ROOT / "tests" / "data" / "languages"
 # key -> what the check does with it (shown in reports and skip messages)
 CHECKS = {
     "article_points": "each point of NMHH's article has a phrase that must appear on how-grooming-works.md",
+    # A list of {query: ..., page: ...}: page is a Markdown path under docs/<locale>/ that the
+    # query must find among the first results (tests/test_search.py).
     "search_probes": "queries (inflected forms included) that must find their page in search",
 }
 

@@ -170,6 +170,14 @@ PAGE_CHECKS = {
 }
 
 
+def check_pair(pair: PagePair, check: str) -> list[str]:
+    """One of PAGE_CHECKS on one page; a pending translation (still the default language's
+    text) is not checked: it is reported as pending instead."""
+    if is_pending(pair.translation):
+        return []
+    return PAGE_CHECKS[check](pair)
+
+
 # --------------------------------------------------------------------------- configuration
 
 

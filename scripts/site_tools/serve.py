@@ -6,6 +6,9 @@ With compress=True, text files are sent gzip-compressed (Content-Encoding), as a
 static host does; the benchmark needs that to measure realistic transfer sizes. Where a
 precompressed `<file>.br` sits next to a file (as hosts with brotli_static serve them),
 clients that accept brotli get that instead.
+The rules of the site's `_headers` file (Netlify / Cloudflare Pages format, written by the
+csp hook) are sent with every matching response, as those hosts do, so the browser tests run
+under the deployed headers.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import contextlib
 import functools
 import gzip
 import http.server
+import fnmatch
 import io
 import sys
 import threading
@@ -42,6 +46,14 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, format, *args):  # noqa: A002 - signature from the base class
         pass
+
+    def end_headers(self):
+        path = self.path.split("?", 1)[0].split("#", 1)[0]
+        for pattern, headers in _header_rules(Path(self.directory)):
+            if fnmatch.fnmatchcase(path, pattern):
+                for name, value in headers:
+                    self.send_header(name, value)
+        super().end_headers()
 
     def send_head(self):
         path = Path(self.translate_path(self.path))
@@ -85,6 +97,26 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         return io.BytesIO(body)
+
+
+def _header_rules(root: Path) -> list[tuple[str, list[tuple[str, str]]]]:
+    path = root / "_headers"
+    return _parse_headers(str(path), path.stat().st_mtime) if path.is_file() else []
+
+
+@functools.lru_cache(maxsize=8)
+def _parse_headers(path: str, mtime: float) -> list[tuple[str, list[tuple[str, str]]]]:
+    """`_headers`: a path pattern at the start of a line, then indented `Name: value` lines."""
+    rules: list[tuple[str, list[tuple[str, str]]]] = []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if not line[0].isspace():
+            rules.append((line.strip(), []))
+        elif rules and ":" in line:
+            name, value = line.strip().split(":", 1)
+            rules[-1][1].append((name.strip(), value.strip()))
+    return rules
 
 
 @functools.lru_cache(maxsize=512)

@@ -11,10 +11,12 @@
     });
   });
 
-  // A page coming back from the back/forward cache still shows what was ticked before.
-  // On a shared device that could reveal what a child ticked, so start empty again.
-  window.addEventListener("pageshow", function (event) {
-    if (!event.persisted) return;
+  // Ticks are never kept. Browsers bring back a checkbox's state on reload and on Back
+  // (form restoration), and a page from the back/forward cache still shows its ticks; on a
+  // shared device that could reveal what a child ticked, so every showing starts empty.
+  // (autocomplete="off" would stop form restoration without JavaScript, but HTML does not
+  // allow it on checkboxes.)
+  window.addEventListener("pageshow", function () {
     document.querySelectorAll(".task-list-item input[type=checkbox]").forEach(function (box) {
       box.checked = box.defaultChecked;
     });

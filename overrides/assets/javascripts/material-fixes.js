@@ -1,6 +1,13 @@
 // Three fixes to Material for MkDocs 9.8 behaviour; loaded right before Material's bundle.
+// Fixes 2 and 3 rely on Material internals (listed in overrides/README.md); when one is
+// missing after an upgrade, the fix reports it on the console (the browser tests fail on
+// console errors) instead of quietly doing nothing.
 (function () {
   "use strict";
+
+  function missing(what, fix) {
+    console.error("material-fixes.js: " + what + " is missing (Material changed?); " + fix + " is not applied.");
+  }
 
   // 1. Material 9.7+ requests "sitemap.xml" beneath every <link rel="alternate"> on page
   // load, to keep readers on the same page when they switch language. With absolute
@@ -33,6 +40,8 @@
       if (key === "__palette" && !schemeChosen) return;
       return store.apply(this, arguments);
     };
+  } else {
+    missing("window.__md_set", "keeping the colour scheme out of localStorage");
   }
 
   // 3. Below Material's desktop breakpoint the navigation is an off-screen drawer opened by a
@@ -42,7 +51,9 @@
   var drawer = document.getElementById("__drawer");
   var label = document.querySelector('.md-header label[for="__drawer"]');
   var nav = document.querySelector(".md-nav--primary");
-  if (drawer && label) {
+  if (!drawer || !label) {
+    missing(drawer ? 'the header\'s <label for="__drawer">' : "the #__drawer toggle", "the keyboard menu button");
+  } else {
     var menu = document.createElement("button");
     menu.type = "button";
     menu.className = label.className;

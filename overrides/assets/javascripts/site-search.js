@@ -26,7 +26,13 @@
   var root = document.querySelector("[data-site-search]");
   var opener = document.querySelector("[data-site-search-open]");
   var toggle = document.getElementById("__search");
-  if (!root || !opener || !toggle) return;
+  if (!root || !opener) return; // a page without the site's header: no search to drive
+  if (!toggle) {
+    // Material's private search toggle (see overrides/README.md): without it the dialog
+    // cannot open, so say so instead of leaving a dead button.
+    console.error("site-search.js: Material's #__search toggle is missing; update site-search.js for this Material version");
+    return;
+  }
   var form = root.querySelector("[data-site-search-form]");
   var input = root.querySelector("[data-site-search-input]");
   var meta = root.querySelector("[data-site-search-meta]");
@@ -81,8 +87,10 @@
     target.focus();
   }
 
+  // Resolves once Pagefind and the stemmer are loaded (or loading failed: see `pagefind`).
   function load() {
-    if (pagefind || loading) return;
+    if (pagefind) return Promise.resolve();
+    if (loading) return loading;
     setMeta(text("loading"));
     var url = new URL(root.getAttribute("data-bundle") + "pagefind.js", document.baseURI).href;
     var stemmersUrl = new URL(root.getAttribute("data-stemmers"), document.baseURI).href;
@@ -107,11 +115,25 @@
         setMeta(text("error"));
         if (window.console) console.warn("Search could not load:", error);
       });
+    return loading;
   }
 
   function schedule() {
     clearTimeout(typingTimer);
     typingTimer = setTimeout(search, TYPING_PAUSE_MS);
+  }
+
+  // One query as the dialog runs it: each word stemmed (unless the query has a "quoted
+  // phrase", which asks Pagefind for those exact words), then the first `limit` results.
+  function find(query, limit) {
+    var terms = false && query.indexOf('"') < 0 ? query.split(/\s+/).map(stem).join(" ") : query;
+    return pagefind.search(terms).then(function (response) {
+      return Promise.all(response.results.slice(0, limit).map(function (result) {
+        return result.data();
+      })).then(function (pages) {
+        return { total: response.results.length, pages: pages };
+      });
+    });
   }
 
   function search() {
@@ -126,17 +148,9 @@
       setMeta(text("initial"));
       return;
     }
-    // A "quoted phrase" asks Pagefind for those exact words: leave it as typed.
-    var terms = stem && query.indexOf('"') < 0 ? query.split(/\s+/).map(stem).join(" ") : query;
-    pagefind.search(terms)
-      .then(function (response) {
-        if (seq !== searchSeq) return null;
-        var total = response.results.length;
-        return Promise.all(response.results.slice(0, MAX_RESULTS).map(function (result) {
-          return result.data();
-        })).then(function (pages) {
-          if (seq === searchSeq) render(pages, total);
-        });
+    find(query, MAX_RESULTS)
+      .then(function (found) {
+        if (seq === searchSeq) render(found.pages, found.total);
       })
       .catch(function (error) {
         if (seq !== searchSeq) return;
@@ -144,6 +158,17 @@
         if (window.console) console.warn("Search failed:", error);
       });
   }
+
+  // The same search without the dialog, so that tests/test_search.py runs its many probes
+  // through this file's query pipeline rather than a copy of it.
+  window.__siteSearch = {
+    query: function (query, limit) {
+      return load().then(function () {
+        if (!pagefind) throw new Error("site-search.js: Pagefind could not be loaded");
+        return find(String(query).trim(), limit || MAX_RESULTS);
+      });
+    },
+  };
 
   // Entities Pagefind may leave in titles and excerpts.
   var ENTITIES = { amp: "&", lt: "<", gt: ">", quot: "\"", apos: "'", nbsp: "\u00a0" };

@@ -1,0 +1,245 @@
+"""The hooks that rewrite the site's output (overrides/hooks/*.py), one function at a time:
+input -> expected output, including the awkward cases (attributes in another order, nested
+markup, a page with nothing to change). No build and no browser: these run in the fast lane.
+
+Each hook is loaded from its file, as MkDocs loads it. A failure names the hook file and the
+case; the fix is in that file (or, if the hook's output was meant to change, in the table here).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import importlib.util
+from functools import lru_cache
+from types import SimpleNamespace
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+from site_tools import project
+
+HOOKS = project.REPO_ROOT / "overrides" / "hooks"
+
+
+@lru_cache(maxsize=None)
+def hook(name: str):
+    spec = importlib.util.spec_from_file_location(f"hook_{name}", HOOKS / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def sha(text: str) -> str:
+    return f"'sha256-{base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()}'"
+
+
+# --- checklists.py: label_task_items -------------------------------------------------------
+
+LABEL = '<label class="task-list-label">'
+TASK_ITEMS = [
+    ("tight item, pymdownx output",
+     '<li class="task-list-item"><input type="checkbox"/> sudden mood changes</li>',
+     f'<li class="task-list-item">{LABEL}<input type="checkbox"> sudden mood changes</label></li>'),
+    ("disabled and checked are dropped / kept",
+     '<li class="task-list-item"><input type="checkbox" disabled checked/> gifts</li>',
+     f'<li class="task-list-item">{LABEL}<input type="checkbox" checked> gifts</label></li>'),
+    ("attributes in another order, no self-closing slash",
+     '<li id="x" class="task-list-item"><input checked type="checkbox" disabled> secrets</li>',
+     f'<li id="x" class="task-list-item">{LABEL}<input type="checkbox" checked> secrets</label></li>'),
+    ("more classes on the item",
+     '<li class="first task-list-item done"><input type="checkbox"/> a</li>',
+     f'<li class="first task-list-item done">{LABEL}<input type="checkbox"> a</label></li>'),
+    ("loose list: the label ends with the first paragraph",
+     '<li class="task-list-item">\n<p><input type="checkbox"/> loose</p>\n<p>more text</p>\n</li>',
+     f'<li class="task-list-item">\n<p>{LABEL}<input type="checkbox"> loose</label></p>\n<p>more text</p>\n</li>'),
+    ("nested list: each item gets its own label, the parent's ends before the list",
+     '<li class="task-list-item"><input type="checkbox"/> parent<ul class="task-list">\n'
+     '<li class="task-list-item"><input type="checkbox"/> child</li>\n</ul>\n</li>',
+     f'<li class="task-list-item">{LABEL}<input type="checkbox"> parent</label><ul class="task-list">\n'
+     f'<li class="task-list-item">{LABEL}<input type="checkbox"> child</label></li>\n</ul>\n</li>'),
+    ("inline HTML stays inside the label",
+     '<li class="task-list-item"><input type="checkbox"/> asks for <em>secret</em> <a href="x/">photos</a></li>',
+     f'<li class="task-list-item">{LABEL}<input type="checkbox"> asks for <em>secret</em> <a href="x/">photos</a></label></li>'),
+    ("a plain list is left alone",
+     '<ul><li>no checkbox</li><li><input type="checkbox"> not a task item</li></ul>',
+     '<ul><li>no checkbox</li><li><input type="checkbox"> not a task item</li></ul>'),
+    ("a page without task items is returned as it is", "<p>task-list-item is only a word here</p>",
+     "<p>task-list-item is only a word here</p>"),
+]
+
+
+@pytest.mark.parametrize("given,expected", [case[1:] for case in TASK_ITEMS], ids=[case[0] for case in TASK_ITEMS])
+def test_checklists_label_task_items(given, expected):
+    assert hook("checklists").label_task_items(given) == expected, "overrides/hooks/checklists.py (label_task_items)"
+
+
+# --- csp.py -------------------------------------------------------------------------------
+
+SCRIPTS = [
+    ("inline script", "<script>var a=1</script>", [sha("var a=1")]),
+    ("external script needs no hash", '<script src="x.js"></script>', []),
+    ("JSON data is not code", '<script type="application/json">{"a":1}</script>', []),
+    ("Material's config block", '<script id="__config" type="application/json">{}</script>', []),
+    ("module script", '<script type="module">import("x")</script>', [sha('import("x")')]),
+    ("upper case, single quotes, space before >", "<SCRIPT TYPE='text/javascript'>b()</SCRIPT >", [sha("b()")]),
+    ("unquoted type", "<script type=module>c()</script>", [sha("c()")]),
+    ("an unknown type does not run", '<script type="text/plain">d()</script>', []),
+    ("the same script twice: one hash", "<script>e()</script><p></p><script>e()</script>", [sha("e()")]),
+    ("multi-line body, hashed byte for byte", "<script>\n  f();\n</script>", [sha("\n  f();\n")]),
+    ("no script", "<p>script</p>", []),
+]
+
+
+@pytest.mark.parametrize("html,expected", [case[1:] for case in SCRIPTS], ids=[case[0] for case in SCRIPTS])
+def test_csp_hashes_exactly_the_inline_scripts_that_run(html, expected):
+    assert hook("csp").inline_script_hashes(html) == expected, "overrides/hooks/csp.py (inline_script_hashes)"
+
+
+def test_csp_policy_goes_right_after_the_charset_once():
+    csp = hook("csp")
+    html = '<html><head><meta charset="utf-8"><script>g()</script></head><body></body></html>'
+    once = csp.add_policy(html)
+    assert once.startswith('<html><head><meta charset="utf-8">\n    <meta http-equiv="Content-Security-Policy" content="')
+    assert f"script-src 'self' 'wasm-unsafe-eval' {sha('g()')};" in once
+    assert csp.add_policy(once) == once, "add_policy must be idempotent (404 pages pass through it more than once)"
+    no_charset = csp.add_policy("<html><head lang=x><title>t</title></head></html>")
+    assert no_charset.startswith('<html><head lang=x>\n    <meta http-equiv="Content-Security-Policy"')
+    assert csp.add_policy("<p>a fragment</p>") == "<p>a fragment</p>", "no <head>: nothing to add to"
+
+
+# --- external_links.py --------------------------------------------------------------------
+
+SITE = "https://grooming-awareness.example/"
+REL = 'rel="noopener noreferrer"'
+LINKS = [
+    ("external link", '<a href="https://other.org/x">x</a>', f'<a href="https://other.org/x" {REL}>x</a>'),
+    ("existing rel keeps its tokens", '<a rel="nofollow" href="https://o.org">x</a>',
+     '<a rel="nofollow noopener noreferrer" href="https://o.org">x</a>'),
+    ("existing rel with single quotes and one of the tokens", "<a href='https://o.org' rel='noreferrer external'>x</a>",
+     "<a href='https://o.org' rel=\"noreferrer external noopener\">x</a>"),
+    ("single-quoted href", "<a href='http://o.org/'>x</a>", f"<a href='http://o.org/' {REL}>x</a>"),
+    ("self-closing tag", '<a href="https://o.org/"/>', f'<a href="https://o.org/" {REL}>'),
+    ("upper-case tag and attributes", '<A HREF="https://o.org/">x</A>', f'<A HREF="https://o.org/" {REL}>x</A>'),
+    ("the site itself", f'<a href="{SITE}help/">x</a>', f'<a href="{SITE}help/">x</a>'),
+    ("relative link", '<a href="../help/#kek-vonal">x</a>', '<a href="../help/#kek-vonal">x</a>'),
+    ("tel: and mailto:", '<a href="tel:116111">x</a><a href="mailto:a@b.hu">y</a>',
+     '<a href="tel:116111">x</a><a href="mailto:a@b.hu">y</a>'),
+    ("anchor without href", '<a id="top"></a>', '<a id="top"></a>'),
+    ("<abbr> and <aside> are not links", '<abbr title="https://o.org">x</abbr><aside></aside>',
+     '<abbr title="https://o.org">x</abbr><aside></aside>'),
+]
+
+
+@pytest.mark.parametrize("given,expected", [case[1:] for case in LINKS], ids=[case[0] for case in LINKS])
+def test_external_links_get_rel(given, expected):
+    assert hook("external_links").add_rel(given, SITE) == expected, "overrides/hooks/external_links.py (add_rel)"
+
+
+# --- quick_exit.py ------------------------------------------------------------------------
+
+SKIP = '<a href="#quick-exit" class="quick-exit-skip" data-quick-exit-skip>Skip to quick exit</a>'
+SKIP_LINKS = [
+    ("moved from the header to the start of <body>",
+     f'<body dir="ltr"><a href="#c" class="md-skip">Skip to content</a><header>{SKIP}\n  <nav></nav></header></body>',
+     f'<body dir="ltr">\n{SKIP}<a href="#c" class="md-skip">Skip to content</a><header><nav></nav></header></body>'),
+    ("attribute before the class, text with markup",
+     '<body><header><a data-quick-exit-skip href="#q"><span>Skip</span></a></header></body>',
+     '<body>\n<a data-quick-exit-skip href="#q"><span>Skip</span></a><header></header></body>'),
+    ("a page without the link is left alone", "<body><p>x</p></body>", "<body><p>x</p></body>"),
+]
+
+
+@pytest.mark.parametrize("given,expected", [case[1:] for case in SKIP_LINKS], ids=[case[0] for case in SKIP_LINKS])
+def test_quick_exit_skip_link_comes_first(given, expected):
+    assert hook("quick_exit").move_skip_link_first(given, "page.md") == expected, "overrides/hooks/quick_exit.py"
+
+
+def test_quick_exit_fails_loudly_without_a_body():
+    with pytest.raises(PluginError, match="no <body>"):
+        hook("quick_exit").move_skip_link_first(f"<div>{SKIP}</div>", "page.md")
+
+
+# --- search_index.py ----------------------------------------------------------------------
+
+INDEXABLE = [
+    ("checklist label", '<li><label class="task-list-label"><input type="checkbox"> mood</LABEL></li>',
+     '<li><span class="task-list-label"><input type="checkbox"> mood</span></li>'),
+    ("other elements starting with 'label' stay", "<labels>x</labels><p>label</p>", "<labels>x</labels><p>label</p>"),
+]
+
+
+@pytest.mark.parametrize("given,expected", [case[1:] for case in INDEXABLE], ids=[case[0] for case in INDEXABLE])
+def test_search_index_copy_turns_labels_into_text(given, expected):
+    assert hook("search_index").indexable_html(given) == expected, "overrides/hooks/search_index.py (indexable_html)"
+
+
+def test_search_index_marks_the_article_once_and_fails_without_one():
+    search_index = hook("search_index")
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="help.md"))
+    html = ('<article class="md-content__inner md-typeset">a</article>'
+            '<article class="md-content__inner md-typeset">b</article>')
+    assert search_index.on_post_page(html, page, None) == (
+        '<article class="md-content__inner md-typeset" data-pagefind-body>a</article>'
+        '<article class="md-content__inner md-typeset">b</article>')
+    with pytest.raises(PluginError, match="help.md"):
+        search_index.on_post_page('<article class="md-content__inner md-typeset-x">a</article>', page, None)
+
+
+# --- lean_assets.py -----------------------------------------------------------------------
+
+MINIFIED = [
+    (".css", "a {\n  color: red; /* why */\n}\n\n/* block\n comment */\nb { margin: 0 }\n", "a{color:red}b{margin:0}\n"),
+    (".css", 'a::after { content: "/* not a comment */"; }', 'a::after{content:"/* not a comment */"}\n'),
+    (".css", "a { background: url(data:image/svg+xml;utf8,<svg/>) }", "a{background:url(data:image/svg+xml;utf8,<svg/>)}\n"),
+    (".js", "// why\nvar a = 1; // trailing\n/* block */\nvar b = 2;\n", "var a=1;var b=2;\n"),
+    (".js", "var t = `\n// kept: inside a template literal\n`;", "var t=`\n// kept: inside a template literal\n`;\n"),
+    (".js", 'var u = "https://example.org/*x*/";', 'var u="https://example.org/*x*/";\n'),
+    (".js", "var r = /\\/\\/[a-z]*/g; // regex, not a comment", "var r=/\\/\\/[a-z]*/g;\n"),
+]
+
+
+@pytest.mark.parametrize("suffix,given,expected", MINIFIED, ids=[f"{c[0]}-{i}" for i, c in enumerate(MINIFIED)])
+def test_lean_assets_minify(suffix, given, expected):
+    assert hook("lean_assets").minify(given, suffix) == expected, "overrides/hooks/lean_assets.py (minify)"
+
+
+def test_lean_assets_refuses_unknown_files():
+    with pytest.raises(ValueError):
+        hook("lean_assets").minify("x", ".html")
+
+
+# --- i18n_pages.py, untranslated_pages.py, robots.py --------------------------------------
+
+def test_i18n_pages_hreflang_links_are_absolute_with_x_default():
+    page = SimpleNamespace(file=SimpleNamespace(alternates={
+        "en": SimpleNamespace(url="./"), "hu": SimpleNamespace(url="hu/"),
+    }))
+    config = SimpleNamespace(site_url="https://example.org/repo/", plugins={"i18n": SimpleNamespace(default_language="en")})
+    context = hook("i18n_pages").on_page_context({}, page, config, None)
+    assert context["hreflang_links"] == [
+        {"hreflang": "en", "href": "https://example.org/repo/"},
+        {"hreflang": "hu", "href": "https://example.org/repo/hu/"},
+        {"hreflang": "x-default", "href": "https://example.org/repo/"},
+    ], "overrides/hooks/i18n_pages.py (on_page_context)"
+
+
+@pytest.mark.parametrize("status,current,wrapped", [
+    ("untranslated", "hu", True),
+    ("untranslated", "en", False),  # the default language's own page is not a copy
+    (None, "hu", False),
+])
+def test_untranslated_pages_wrap_the_article_in_the_default_language(status, current, wrapped):
+    page = SimpleNamespace(meta={"translation_status": status} if status else {})
+    config = SimpleNamespace(plugins={"i18n": SimpleNamespace(current_language=current, default_language="en")})
+    html = hook("untranslated_pages").on_page_content("<p>text</p>", page, config, None)
+    expected = '<div lang="en" class="untranslated-content">\n<p>text</p>\n</div>' if wrapped else "<p>text</p>"
+    assert html == expected, "overrides/hooks/untranslated_pages.py"
+
+
+@pytest.mark.parametrize("site_url,expected", [
+    ("https://example.org/repo/", "User-agent: *\nAllow: /\n\nSitemap: https://example.org/repo/sitemap.xml\n"),
+    (None, "User-agent: *\nAllow: /\n"),
+])
+def test_robots_txt(site_url, expected):
+    assert hook("robots").robots_txt(site_url) == expected, "overrides/hooks/robots.py"
