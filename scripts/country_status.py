@@ -70,7 +70,7 @@ def collect(all_languages: bool) -> dict:
     for language, page, path, text in _pages(languages):
         where = f"docs/{language.locale}/{page}"
         for line, kind, arg in country.markers(text):
-            if kind in ("contact", "phone", "name", "summary") and arg:
+            if kind in ("contact", "phone", "name", "summary", "reach") and arg:
                 used[arg].append(f"{where}:{line}")
         try:
             spans = country.country_sections(text, where)

@@ -11,6 +11,8 @@ markers that the build (overrides/hooks/country.py) replaces with Markdown:
     [[phone ROLE]]       the main number only, as a tel: link
     [[name ROLE]]        the linked name(s), no number
     [[summary ROLE]]     a short phrase of facts ("free, 24/7")
+    [[reach ROLE]]       name and how to reach it on paper: its number, or its web address
+                         ("NMHH Internet Hotline: nmhh.hu/internethotline"), for posters
     [[country]]          the country's name
     [[contacts country]] / [[contacts international]]   the Help page's contact sections
     [[sources country]]  / [[sources international]]    their sources, as one list of links
@@ -49,7 +51,7 @@ ROLES = {
     "abuse-at-home": "help for abuse or violence at home",
 }
 
-MARKER = re.compile(r"\[\[(?P<kind>contacts|contact|phone|name|summary|sources|country)(?:[ \t]+(?P<arg>[\w-]+))?\]\]")
+MARKER = re.compile(r"\[\[(?P<kind>contacts|contact|phone|name|summary|reach|sources|country)(?:[ \t]+(?P<arg>[\w-]+))?\]\]")
 COUNTRY_OPEN = re.compile(r"^[ \t]*<!--[ \t]*country:[ \t]*(?P<why>.*?)[ \t]*-->[ \t]*$")
 COUNTRY_CLOSE = re.compile(r"^[ \t]*<!--[ \t]*/country[ \t]*-->[ \t]*$")
 # A phone number written into prose: 3+ digit groups, or a +country code. Years and section
@@ -401,6 +403,11 @@ def strip_country_comments(text: str) -> str:
     return "\n".join(line for line in text.split("\n") if not (COUNTRY_OPEN.match(line) or COUNTRY_CLOSE.match(line)))
 
 
+def display_url(url: str) -> str:
+    """A web address as printed for people to type: no scheme, no "www.", no trailing slash."""
+    return re.sub(r"^https?://(www\.)?", "", url).rstrip("/")
+
+
 def plain_text(markdown: str) -> str:
     """Markdown links reduced to their text (for meta descriptions)."""
     return re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
@@ -517,6 +524,18 @@ class Renderer:
             return self.phone_link(with_phone[0].phones[0])
         if kind == "name":
             return self._join([self.name_link(c) for c in contacts])
+        if kind == "reach":
+            parts = []
+            for contact in contacts:
+                online = contact.get("online")
+                if contact.phones:
+                    how = self.phone_link(contact.phones[0])
+                elif online:
+                    how = f"[{display_url(online['url'])}]({online['url']})"
+                else:
+                    how = f"[{contact.get('email')}](mailto:{contact.get('email')})"
+                parts.append(f"{self.name_link(contact)}: {how}")
+            return self._join(parts)
         if kind == "summary":
             texts = [self._ctext(c, "summary") for c in contacts if c.get("summary") is not None]
             if not texts:
