@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from .checklists import PAPERS
 from .printables import PACK_SIZE_PLACEHOLDER, Printable, human_size, pack_entries, pack_site_path, printables
+from .project import built_html_path, page_paths
 from .project import languages as configured_languages
 
 
@@ -170,7 +171,8 @@ def write_classroom_pack(site_dir: Path, language, items: list[Printable]) -> li
             info.compress_type = zipfile.ZIP_DEFLATED
             pack.writestr(info, source.read_bytes())
     size = human_size(target.stat().st_size)
-    for html in (site_dir / language.site_prefix).rglob("index.html"):
+    # This language's pages only: the default language's folder holds the others' folders.
+    for html in (built_html_path(site_dir, language, source) for source in page_paths(language)):
         text = html.read_text(encoding="utf-8")
         if PACK_SIZE_PLACEHOLDER in text:
             html.write_text(text.replace(PACK_SIZE_PLACEHOLDER, size), encoding="utf-8")
