@@ -144,10 +144,15 @@ def test_markers_render_links_to_the_help_page_from_any_folder():
         renderer.render_page("[[contact helpline]]")
 
 
-def test_country_comments_must_be_balanced():
-    assert country.country_sections("a\n<!-- country: law -->\nb\n<!-- /country -->\n") == [(2, 4, "law")]
+def test_country_passages_show_only_for_their_country():
+    page = "a\n<!-- country: HU: law -->\nb\n<!-- /country -->\nc\n<!-- country: SK: zákon -->\nd\n<!-- /country -->\n"
+    assert country.country_sections(page) == [country.Passage(2, 4, "HU", "law"), country.Passage(6, 8, "SK", "zákon")]
+    assert country.country_text(page, "HU") == "a\nb\nc\n"
+    assert country.country_text(page, "SK") == "a\nc\nd\n"
     with pytest.raises(country.CountryDataError, match="never closed"):
-        country.country_sections("<!-- country: law -->\ntext\n", "docs/en/x.md")
+        country.country_sections("<!-- country: HU: law -->\ntext\n", "docs/en/x.md")
+    with pytest.raises(country.CountryDataError, match="two-letter code"):
+        country.country_sections("<!-- country: law -->\ntext\n<!-- /country -->\n", "docs/en/x.md")
 
 
 @pytest.mark.parametrize("language", LANGUAGES, ids=[lang.locale for lang in LANGUAGES])
