@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from .project import Language, page_paths, page_url
@@ -44,11 +43,6 @@ def pdf_file_name(source: str, locale: str, paper: str, variant: str | None = No
     return "-".join([*names, locale, paper]) + ".pdf"
 
 
-def pdf_site_path(language: Language, source: str, paper: str) -> str:
-    """Path below the site root: the PDF sits next to its page's index.html."""
-    return language.site_prefix + page_url(source) + pdf_file_name(source, language.locale, paper)
-
-
 def front_matter(markdown_file: Path) -> dict:
     """The page's meta exactly as MkDocs reads it (invalid YAML gives {}, as in MkDocs)."""
     from mkdocs.utils.meta import get_data
@@ -60,38 +54,11 @@ def is_checklist(meta: dict | None) -> bool:
     return bool(meta and meta.get("checklist") is True)
 
 
-@dataclass(frozen=True)
-class Checklist:
-    language: Language
-    source: str  # relative to the language's docs folder, e.g. "parents/warning-signs.md"
+def checklists(languages: list[Language]) -> list:
+    """The checklist pages (site_tools.printables.Printable with .checklist), in every language."""
+    from .printables import printables
 
-    @property
-    def source_file(self) -> str:
-        return f"docs/{self.language.locale}/{self.source}"
-
-    @property
-    def url_path(self) -> str:
-        return self.language.site_prefix + page_url(self.source)
-
-    def pdf_site_path(self, paper: str) -> str:
-        return pdf_site_path(self.language, self.source, paper)
-
-    def task_items(self) -> list[str]:
-        """The items as the built page shows them: contact markers filled in from the country data."""
-        from .country import renderer_for
-
-        markdown = (self.language.docs_dir / self.source).read_text(encoding="utf-8")
-        pending = front_matter(self.language.docs_dir / self.source).get("translation_status") == "untranslated"
-        return task_items(renderer_for(self.language.locale, self.source, pending=pending).render_page(markdown))
-
-
-def checklists(languages: list[Language]) -> list[Checklist]:
-    return [
-        Checklist(language, source)
-        for language in languages
-        for source in page_paths(language)
-        if is_checklist(front_matter(language.docs_dir / source))
-    ]
+    return [item for item in printables(languages) if item.checklist]
 
 
 def task_items(markdown: str) -> list[str]:

@@ -21,7 +21,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .checklists import PAPERS, front_matter, is_checklist, pdf_file_name
+from .checklists import PAPERS, front_matter, is_checklist, pdf_file_name, task_items
 from .project import Language, load_mkdocs_config, page_paths, page_url
 
 VARIANTS = ("worksheet", "answers")
@@ -52,6 +52,15 @@ class Printable:
 
     def pdf_site_path(self, paper: str) -> str:
         return self.url_path + self.pdf_name(paper)
+
+    def task_items(self) -> list[str]:
+        """Checklist items as the built page shows them: contact markers filled in from the country data."""
+        from .country import renderer_for
+
+        path = self.language.docs_dir / self.source
+        pending = front_matter(path).get("translation_status") == "untranslated"
+        markdown = path.read_text(encoding="utf-8")
+        return task_items(renderer_for(self.language.locale, self.source, pending=pending).render_page(markdown))
 
 
 def print_settings(meta: dict | None) -> tuple[int, list[str | None], int | None] | None:
