@@ -126,7 +126,7 @@
   // One query as the dialog runs it: each word stemmed (unless the query has a "quoted
   // phrase", which asks Pagefind for those exact words), then the first `limit` results.
   function find(query, limit) {
-    var terms = false && query.indexOf('"') < 0 ? query.split(/\s+/).map(stem).join(" ") : query;
+    var terms = stem && query.indexOf('"') < 0 ? query.split(/\s+/).map(stem).join(" ") : query;
     return pagefind.search(terms).then(function (response) {
       return Promise.all(response.results.slice(0, limit).map(function (result) {
         return result.data();
