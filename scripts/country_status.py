@@ -70,7 +70,7 @@ def collect(all_languages: bool) -> dict:
     for language, page, path, text in _pages(languages):
         where = f"docs/{language.locale}/{page}"
         for line, kind, arg in country.markers(text):
-            if kind in ("contact", "phone", "name", "summary") and arg:
+            if kind in ("contact", "phone", "name", "summary", "reach") and arg:
                 used[arg].append(f"{where}:{line}")
         try:
             spans = country.country_sections(text, where)
@@ -79,8 +79,10 @@ def collect(all_languages: bool) -> dict:
             continue
         passages_per_language[language.locale] += len(spans)
         if all_languages or language.default:
-            for first, last, why in spans:
-                report["passages"].append({"file": where, "lines": f"{first}-{last}", "why": why})
+            for passage in spans:
+                report["passages"].append({"file": where, "lines": f"{passage.first}-{passage.last}",
+                                           "country": passage.code, "why": passage.why,
+                                           "shown": passage.code == data.code})
     present = {role for contact in data.contacts for role in contact.roles}
     report["roles_used"] = {role: len(places) for role, places in sorted(used.items())}
     report["roles_missing"] = {role: places for role, places in sorted(used.items()) if role not in present}
@@ -112,12 +114,22 @@ def print_report(report: dict) -> None:
     else:
         print("   Every role is in the data.")
     total = sum(report["passages_per_language"].values())
-    print(f"\n3. Country-specific passages to rewrite or delete ({total} in all: "
+    code = report["country"]["code"]
+    shown = [p for p in report["passages"] if p["shown"]]
+    hidden = [p for p in report["passages"] if not p["shown"]]
+    print(f"\n3. Country-specific passages ({total} in all: "
           + ", ".join(f"{n} in docs/{loc}/" for loc, n in report["passages_per_language"].items()) + "):")
-    for item in report["passages"]:
-        print(f"   {item['file']}:{item['lines']}  {item['why']}")
+    if shown:
+        print(f"   Shown on your site ({code}): check that each is still true")
+        for item in shown:
+            print(f"   {item['file']}:{item['lines']}  {item['why']}")
+    if hidden:
+        print(f"   Hidden on your site (written for another country): where {report['country']['name']} has an "
+              f"equivalent, add a passage marked `<!-- country: {code}: why -->` next to it, in every language")
+        for item in hidden:
+            print(f"   {item['file']}:{item['lines']}  [{item['country']}] {item['why']}")
     if len(report["passages_per_language"]) > 1 and not any(p["file"].split("/")[1] != default for p in report["passages"]):
-        print(f"   (the other languages have the same passages at the same places; --all-languages lists them)")
+        print("   (the other languages have the same passages at the same places; --all-languages lists them)")
     print("\n4. Also check by hand:")
     for item in report["other_places"]:
         print(f"   {item['file']}: {item['what']}")

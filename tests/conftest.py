@@ -18,11 +18,11 @@ from site_tools.build import build_site
 from site_tools.serve import serve_directory
 
 REPO_ROOT = project.REPO_ROOT
-_NEEDS_BROWSER = pytest.StashKey[bool]()
+NEEDS_BROWSER = pytest.StashKey[bool]()  # shared with test_fork_drill.py
 
 
 def pytest_collection_modifyitems(config, items):
-    config.stash[_NEEDS_BROWSER] = any(item.get_closest_marker("browser") for item in items)
+    config.stash[NEEDS_BROWSER] = any(item.get_closest_marker("browser") for item in items)
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
@@ -45,7 +45,7 @@ def built_site(tmp_path_factory, pytestconfig):
     """The site as `./scripts/build.sh` builds it (strict, search index; PDFs when browser
     tests run), built once."""
     site_dir = tmp_path_factory.mktemp("site")
-    return build_site(site_dir, pdfs=pytestconfig.stash.get(_NEEDS_BROWSER, True))
+    return build_site(site_dir, pdfs=pytestconfig.stash.get(NEEDS_BROWSER, True))
 
 
 @pytest.fixture(scope="session")

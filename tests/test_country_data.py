@@ -47,7 +47,7 @@ def phone_problems(lines, numbers: set[str]) -> list[str]:
     known_pattern = re.compile(r"(?<![\w/.#-])(?:" + "|".join(re.escape(n) for n in known) + r")(?![\w/.-])") if known else None
     problems = []
     for file, number, line in lines:
-        if "tel:" in line:
+        if re.search(r"\btel:", line):
             problems.append(f"{file}:{number}: a tel: link is written in the page; use [[phone ROLE]] or [[contact ROLE]]")
             continue
         text = LINK_TARGET.sub("]", line)  # URLs may contain digit runs
@@ -69,6 +69,7 @@ def test_phone_check_catches_numbers_in_prose():
         (Path("docs/en/x.md"), 2, "In danger? Call 112 now."),
         (Path("docs/en/x.md"), 3, "OKIT: 06 80 20 55 20, free"),
         (Path("docs/en/x.md"), 4, "Ages 11–16, in 2017, see [page](https://example.org/article?id=5853080) and Btk. 198. §"),
+        (Path("docs/hu/x.md"), 5, "Tisztelettel:"),
     ]
     problems = phone_problems(lines, {"112", "116 111", "116111"})
     assert [p.split(":")[1] for p in problems] == ["1", "2", "3"], problems
@@ -143,10 +144,15 @@ def test_markers_render_links_to_the_help_page_from_any_folder():
         renderer.render_page("[[contact helpline]]")
 
 
-def test_country_comments_must_be_balanced():
-    assert country.country_sections("a\n<!-- country: law -->\nb\n<!-- /country -->\n") == [(2, 4, "law")]
+def test_country_passages_show_only_for_their_country():
+    page = "a\n<!-- country: HU: law -->\nb\n<!-- /country -->\nc\n<!-- country: SK: zákon -->\nd\n<!-- /country -->\n"
+    assert country.country_sections(page) == [country.Passage(2, 4, "HU", "law"), country.Passage(6, 8, "SK", "zákon")]
+    assert country.country_text(page, "HU") == "a\nb\nc\n"
+    assert country.country_text(page, "SK") == "a\nc\nd\n"
     with pytest.raises(country.CountryDataError, match="never closed"):
-        country.country_sections("<!-- country: law -->\ntext\n", "docs/en/x.md")
+        country.country_sections("<!-- country: HU: law -->\ntext\n", "docs/en/x.md")
+    with pytest.raises(country.CountryDataError, match="two-letter code"):
+        country.country_sections("<!-- country: law -->\ntext\n<!-- /country -->\n", "docs/en/x.md")
 
 
 @pytest.mark.parametrize("language", LANGUAGES, ids=[lang.locale for lang in LANGUAGES])

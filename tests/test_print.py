@@ -111,7 +111,7 @@ def test_downloadable_pdfs_exist_fit_and_are_linked(site_dir, checklist):
         pdf = site_dir / checklist.pdf_site_path(paper)
         assert pdf.exists(), (
             f"{pdf} was not generated for {checklist.source_file}: build_site() must run "
-            "site_tools.pdfs.generate_checklist_pdfs (./scripts/build.sh without --no-pdf)."
+            "site_tools.pdfs.generate_pdfs (./scripts/build.sh without --no-pdf)."
         )
         links = soup.select(f'.checklist-actions a[href="{pdf.name}"]')
         assert links, f"{checklist.url_path} ({checklist.source_file}) has no link to {pdf.name} (partials/checklist-actions.html)"

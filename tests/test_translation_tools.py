@@ -369,3 +369,36 @@ def test_refresh_recopies_pending_pages_and_leaves_translated_ones(repo):
     if TRANSLATION is not None:
         translated = (repo / "docs" / T / "about.md").read_text(encoding="utf-8")
         assert "A sentence the fork added." not in translated, "refresh must leave translated pages alone"
+
+
+def _python_without_packages() -> str | None:
+    """The interpreter .venv was made from (no MkDocs in it): what a translator's python3 is."""
+    for name in ("python3", "python"):
+        candidate = Path(sys.base_prefix) / "bin" / name
+        if candidate.exists():
+            return str(candidate)
+    return None
+
+
+@pytest.mark.skipif(_python_without_packages() is None, reason="no base interpreter found next to this venv")
+@pytest.mark.parametrize("script", ["translation_status.py", "new_language.py", "country_status.py", "remove_language.py"])
+def test_translator_commands_work_with_plain_python(script):
+    """LOCALIZING.md's commands run with the system python3: they re-run themselves in .venv,
+    and a bad argument is one ERROR line with exit 2, never a traceback."""
+    python = _python_without_packages()
+    env = {key: value for key, value in ENV.items() if key not in ("VIRTUAL_ENV", "PYTHONPATH")}
+    env["PATH"] = os.pathsep.join(p for p in env.get("PATH", "").split(os.pathsep) if ".venv" not in p)
+    # A command that needs MkDocs: it only works if the script re-ran itself inside .venv.
+    works = {"translation_status.py": [], "new_language.py": ["sk", "Slovenčina", "--dry-run"],
+             "country_status.py": [], "remove_language.py": [LANGUAGES[-1].locale, "--dry-run"]}[script]
+    if script == "remove_language.py" and len(LANGUAGES) < 2:
+        works = ["--help"]
+    done = subprocess.run([python, f"scripts/{script}", *works], cwd=REPO_ROOT, env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, f"scripts/{script} {' '.join(works)} with plain python: exit {done.returncode}\n{done.stderr}"
+    bad = {"translation_status.py": ["--lang", "zz"], "new_language.py": ["fil", "Filipino", "--dry-run"],
+           "country_status.py": ["--no-such-option"], "remove_language.py": ["zz", "--dry-run"]}[script]
+    done = subprocess.run([python, f"scripts/{script}", *bad], cwd=REPO_ROOT, env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 2, f"scripts/{script} {' '.join(bad)}: exit {done.returncode}\n{done.stderr}"
+    assert "Traceback" not in done.stderr, f"scripts/{script} printed a traceback:\n{done.stderr}"

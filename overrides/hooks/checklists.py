@@ -7,23 +7,16 @@
   page is shown (reload, Back, back/forward cache). `autocomplete="off"` would do that
   without JavaScript but is not allowed on checkboxes (Nu HTML checker). Done here, in the
   HTML MkDocs writes, so the labels work without JavaScript.
-- Checklist pages (front matter `checklist: true`) get `page.meta.checklist_pdfs`, the
-  links to their PDFs, named by site_tools.checklists (the PDF step uses the same function).
-  Only builds that generate the PDFs link to them (build_site() sets CHECKLIST_PDFS=1), so
-  `mkdocs serve` and --no-pdf builds have no dead links.
+- The links to printable pages' PDFs come from the printables hook.
 - Every page gets `print_home_url`, the address of the site in the page's language, for
   the print footer.
 """
 
 from __future__ import annotations
 
-import os
 import re
 from urllib.parse import urljoin
 
-# The PDF names must come from the one function the PDF step uses (scripts/site_tools,
-# importable in .venv: scripts/bootstrap.sh makes scripts/ an import root).
-from site_tools.checklists import PAPERS, PDFS_ENV, is_checklist, pdf_file_name
 from site_tools.project import site_prefix
 
 # pymdownx.tasklist (pymdown-extensions 13) writes `<input type="checkbox"[ disabled][ checked]/> `
@@ -54,15 +47,7 @@ def label_task_items(html: str) -> str:
 
 
 def on_page_content(html, page, config, files):
-    html = label_task_items(html)
-    if is_checklist(page.meta) and os.environ.get(PDFS_ENV) == "1":
-        source = getattr(page.file, "norm_src_uri", page.file.src_uri)
-        locale = getattr(page.file, "locale", None) or config.theme.get("language", "en")
-        # The PDF sits next to the page's index.html, so its bare name is the relative link.
-        page.meta["checklist_pdfs"] = [
-            {"paper": paper, "href": pdf_file_name(source, locale, paper)} for paper in PAPERS
-        ]
-    return html
+    return label_task_items(html)
 
 
 def on_page_context(context, page, config, nav):

@@ -68,7 +68,7 @@ class SiteBuild:
     def summary(self) -> list[str]:
         lines = [f"Built {self.site_dir} in {self.mkdocs.seconds:.1f} s (mkdocs --strict, search index)."]
         if self.pdf_seconds is not None:
-            lines.append(f"Generated {len(self.pdf_files)} checklist PDFs in {self.pdf_seconds:.1f} s.")
+            lines.append(f"Generated {len(self.pdf_files)} PDFs and classroom packs in {self.pdf_seconds:.1f} s.")
         return lines
 
 
@@ -79,9 +79,9 @@ def build_site(site_dir: Path, *, pdfs: bool = True) -> SiteBuild:
     # Pages link to their checklist PDFs only in builds that generate them.
     result = SiteBuild(site_dir=site_dir, mkdocs=mkdocs_build(site_dir, extra_env={PDFS_ENV: "1" if pdfs else "0"}))
     if pdfs:
-        from .pdfs import generate_checklist_pdfs
+        from .pdfs import generate_pdfs
 
         started = time.perf_counter()
-        result.pdf_files = tuple(generate_checklist_pdfs(site_dir))
+        result.pdf_files = tuple(generate_pdfs(site_dir))
         result.pdf_seconds = time.perf_counter() - started
     return result

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from .markdown_outline import TASK_ITEM, read_front_matter
@@ -26,23 +25,22 @@ PDFS_ENV = "CHECKLIST_PDFS"
 
 
 
-def pdf_file_name(source: str, locale: str, paper: str) -> str:
-    """File name of a checklist's PDF, unique across the site so downloads don't collide.
+def pdf_file_name(source: str, locale: str, paper: str, variant: str | None = None) -> str:
+    """File name of a printable page's PDF, unique across the site so downloads don't collide.
 
     "parents/warning-signs.md", "en", "a4" -> "warning-signs-parents-en-a4.pdf"
-    (the page name first, then its section: the name says what the file is).
+    (the page name first, then its section: the name says what the file is);
+    with a variant: "young-people/is-this-ok.md" ... "worksheet" -> "is-this-ok-worksheet-young-people-en-a4.pdf".
     """
     if paper not in PAPERS:
         raise ValueError(f"unknown paper {paper!r}; expected one of {sorted(PAPERS)}")
     parts = list(PurePosixPath(source).with_suffix("").parts)
     if len(parts) > 1 and parts[-1] == "index":
         parts.pop()
-    return "-".join([*reversed(parts), locale, paper]) + ".pdf"
-
-
-def pdf_site_path(language: Language, source: str, paper: str) -> str:
-    """Path below the site root: the PDF sits next to its page's index.html."""
-    return language.site_prefix + page_url(source) + pdf_file_name(source, language.locale, paper)
+    names = list(reversed(parts))
+    if variant:
+        names.insert(1, variant)
+    return "-".join([*names, locale, paper]) + ".pdf"
 
 
 def front_matter(markdown_file: Path) -> dict:
@@ -55,38 +53,11 @@ def is_checklist(meta: dict | None) -> bool:
     return bool(meta and meta.get("checklist") is True)
 
 
-@dataclass(frozen=True)
-class Checklist:
-    language: Language
-    source: str  # relative to the language's docs folder, e.g. "parents/warning-signs.md"
+def checklists(languages: list[Language]) -> list:
+    """The checklist pages (site_tools.printables.Printable with .checklist), in every language."""
+    from .printables import printables
 
-    @property
-    def source_file(self) -> str:
-        return self.language.source_file(self.source)
-
-    @property
-    def url_path(self) -> str:
-        return self.language.site_prefix + page_url(self.source)
-
-    def pdf_site_path(self, paper: str) -> str:
-        return pdf_site_path(self.language, self.source, paper)
-
-    def task_items(self) -> list[str]:
-        """The items as the built page shows them: contact markers filled in from the country data."""
-        from .country import renderer_for
-
-        markdown = (self.language.docs_dir / self.source).read_text(encoding="utf-8")
-        pending = front_matter(self.language.docs_dir / self.source).get("translation_status") == "untranslated"
-        return task_items(renderer_for(self.language.locale, self.source, pending=pending).render_page(markdown))
-
-
-def checklists(languages: list[Language]) -> list[Checklist]:
-    return [
-        Checklist(language, source)
-        for language in languages
-        for source in page_paths(language)
-        if is_checklist(front_matter(language.docs_dir / source))
-    ]
+    return [item for item in printables(languages) if item.checklist]
 
 
 def task_items(markdown: str) -> list[str]:

@@ -11,12 +11,15 @@ markers that the build (overrides/hooks/country.py) replaces with Markdown:
     [[phone ROLE]]       the main number only, as a tel: link
     [[name ROLE]]        the linked name(s), no number
     [[summary ROLE]]     a short phrase of facts ("free, 24/7")
+    [[reach ROLE]]       name and how to reach it on paper: its number, or its web address
+                         ("NMHH Internet Hotline: nmhh.hu/internethotline"), for posters
     [[country]]          the country's name
     [[contacts country]] / [[contacts international]]   the Help page's contact sections
     [[sources country]]  / [[sources international]]    their sources, as one list of links
 
-Text that holds for one country only is wrapped in `<!-- country: why -->` ...
-`<!-- /country -->` lines, so that scripts/country_status.py can list what a fork rewrites.
+Text that holds for one country only is wrapped in `<!-- country: HU: why -->` ...
+`<!-- /country -->` lines: it is shown only when data/country.yml is that country's, and
+scripts/country_status.py lists it, so a fork knows what to write for its own country.
 
 Everything here is also what tests and the PDF check use to expand pages, so what they
 compare is what the build renders.
@@ -49,8 +52,10 @@ ROLES = {
     "abuse-at-home": "help for abuse or violence at home",
 }
 
-MARKER = re.compile(r"\[\[(?P<kind>contacts|contact|phone|name|summary|sources|country)(?:[ \t]+(?P<arg>[\w-]+))?\]\]")
-COUNTRY_OPEN = re.compile(r"^[ \t]*<!--[ \t]*country:[ \t]*(?P<why>.*?)[ \t]*-->[ \t]*$")
+MARKER = re.compile(r"\[\[(?P<kind>contacts|contact|phone|name|summary|reach|sources|country)(?:[ \t]+(?P<arg>[\w-]+))?\]\]")
+# `<!-- country: HU: why -->`: the two-letter code of the country the passage is about.
+COUNTRY_OPEN = re.compile(r"^[ \t]*<!--[ \t]*country:[ \t]*(?P<rest>.*?)[ \t]*-->[ \t]*$")
+_COUNTRY_CODE = re.compile(r"^(?P<code>[A-Z]{2})\b[ \t]*[:–—-]?[ \t]*(?P<why>.*)$")
 COUNTRY_CLOSE = re.compile(r"^[ \t]*<!--[ \t]*/country[ \t]*-->[ \t]*$")
 # A phone number written into prose: 3+ digit groups, or a +country code. Years and section
 # numbers are not phone-shaped enough to match ("2017", "17. §").
@@ -372,19 +377,32 @@ def stale_contacts(data: CountryData, today: _dt.date | None = None) -> list[Con
 # --------------------------------------------------------------------------- pages
 
 
-def country_sections(text: str, where: str = "") -> list[tuple[int, int, str]]:
-    """(first line, last line, why) of every `<!-- country: why -->` ... `<!-- /country -->` span."""
+@dataclass(frozen=True)
+class Passage:
+    first: int  # line of the opening comment
+    last: int  # line of the closing comment
+    code: str  # the country it is about ("HU")
+    why: str
+
+
+def country_sections(text: str, where: str = "") -> list[Passage]:
+    """Every `<!-- country: HU: why -->` ... `<!-- /country -->` passage of a page."""
     spans, open_at = [], None
     for number, line in enumerate(text.splitlines(), start=1):
-        if COUNTRY_OPEN.match(line):
+        opening = COUNTRY_OPEN.match(line)
+        if opening:
             if open_at:
                 raise CountryDataError(f"{where}:{number}: `<!-- country: ... -->` inside another one "
                                        f"(opened on line {open_at[0]}); close the first with `<!-- /country -->`")
-            open_at = (number, COUNTRY_OPEN.match(line).group("why"))
+            code = _COUNTRY_CODE.match(opening.group("rest"))
+            if not code:
+                raise CountryDataError(f"{where}:{number}: `<!-- country: {opening.group('rest')} -->` needs the "
+                                       "country's two-letter code first, e.g. `<!-- country: HU: Hungarian law -->`")
+            open_at = (number, code.group("code"), code.group("why"))
         elif COUNTRY_CLOSE.match(line):
             if not open_at:
-                raise CountryDataError(f"{where}:{number}: `<!-- /country -->` without an opening `<!-- country: why -->`")
-            spans.append((open_at[0], number, open_at[1]))
+                raise CountryDataError(f"{where}:{number}: `<!-- /country -->` without an opening `<!-- country: ... -->`")
+            spans.append(Passage(open_at[0], number, open_at[1], open_at[2]))
             open_at = None
     if open_at:
         raise CountryDataError(f"{where}:{open_at[0]}: `<!-- country: ... -->` is never closed; add `<!-- /country -->`")
@@ -397,8 +415,22 @@ def markers(text: str) -> list[tuple[int, str, str | None]]:
             for number, line in enumerate(text.splitlines(), start=1) for m in MARKER.finditer(line)]
 
 
-def strip_country_comments(text: str) -> str:
-    return "\n".join(line for line in text.split("\n") if not (COUNTRY_OPEN.match(line) or COUNTRY_CLOSE.match(line)))
+def country_text(text: str, code: str, where: str = "") -> str:
+    """The page for the site's country: its own passages without their comment lines, and
+    other countries' passages left out (a fork's site does not show Hungarian law)."""
+    lines = text.split("\n")
+    for passage in reversed(country_sections(text, where)):
+        if passage.code == code:
+            del lines[passage.last - 1]
+            del lines[passage.first - 1]
+        else:
+            del lines[passage.first - 1:passage.last]
+    return "\n".join(lines)
+
+
+def display_url(url: str) -> str:
+    """A web address as printed for people to type: no scheme, no "www.", no trailing slash."""
+    return re.sub(r"^https?://(www\.)?", "", url).rstrip("/")
 
 
 def plain_text(markdown: str) -> str:
@@ -517,6 +549,18 @@ class Renderer:
             return self.phone_link(with_phone[0].phones[0])
         if kind == "name":
             return self._join([self.name_link(c) for c in contacts])
+        if kind == "reach":
+            parts = []
+            for contact in contacts:
+                online = contact.get("online")
+                if contact.phones:
+                    how = self.phone_link(contact.phones[0])
+                elif online:
+                    how = f"[{display_url(online['url'])}]({online['url']})"
+                else:
+                    how = f"[{contact.get('email')}](mailto:{contact.get('email')})"
+                parts.append(f"{self.name_link(contact)}: {how}")
+            return self._join(parts)
         if kind == "summary":
             texts = [self._ctext(c, "summary") for c in contacts if c.get("summary") is not None]
             if not texts:
@@ -546,7 +590,7 @@ class Renderer:
         return text
 
     def render_page(self, markdown: str) -> str:
-        return self.expand(strip_country_comments(markdown))
+        return self.expand(country_text(markdown, self.data.code, self.where))
 
     # the Help page -------------------------------------------------------------------
 

@@ -143,7 +143,7 @@ def check_front_matter_keys(pair: PagePair) -> list[str]:
 
 
 def check_country_passages(pair: PagePair) -> list[str]:
-    """Same number of `<!-- country: ... -->` passages, so a fork's to-do list covers every language."""
+    """Same `<!-- country: XX: ... -->` passages (by country), so every language shows the same."""
     from .country import COUNTRY_OPEN
 
     a, b = pair.default, pair.translation

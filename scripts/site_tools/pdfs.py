@@ -1,9 +1,10 @@
-"""Checklist PDFs: each checklist page printed by Chromium with the site's own print
-stylesheet, one file per language and paper size, saved next to the page.
+"""PDFs of the printable pages (checklists, lesson plan, worksheet, poster, letter): each printed
+by Chromium with the site's own print stylesheet, one file per language, paper size and
+variant, saved next to the page; and each language's classroom pack, a zip of them.
 
 The built site is served locally and every request that would leave 127.0.0.1 is blocked,
 so generation never needs (or touches) the network. File names come from
-site_tools.checklists, which the page links use too.
+site_tools.printables, which the page links use too.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .checklists import PAPERS, Checklist, checklists
+from .checklists import PAPERS
+from .printables import PACK_SIZE_PLACEHOLDER, Printable, human_size, pack_entries, pack_site_path, printables
+from .project import built_html_path, page_paths
 from .project import languages as configured_languages
 
 
@@ -84,10 +87,18 @@ def _local_only(context, base_url: str) -> None:
     context.route("**/*", route)
 
 
-def generate_checklist_pdfs(site_dir: Path, papers: tuple[str, ...] = tuple(PAPERS)) -> list[Path]:
-    """Write every checklist's PDFs into the built site; returns the files written.
+# How each variant prepares the page before printing (print.css styles html[data-print-variant]).
+_VARIANT_SCRIPT = """variant => {
+  document.documentElement.dataset.printVariant = variant || "";
+  for (const details of document.querySelectorAll("article details")) details.open = variant === "answers";
+}"""
 
-    A checklist that does not fit on one sheet still gets its PDF, with a warning naming
+
+def generate_pdfs(site_dir: Path, papers: tuple[str, ...] = tuple(PAPERS)) -> list[Path]:
+    """Write every printable page's PDFs, and each language's classroom pack, into the built
+    site; returns the files written.
+
+    A page that does not fit on its number of sheets still gets its PDF, with a warning naming
     the Markdown file to shorten (tests/test_print.py fails on it).
     """
     from playwright.sync_api import sync_playwright
@@ -96,7 +107,8 @@ def generate_checklist_pdfs(site_dir: Path, papers: tuple[str, ...] = tuple(PAPE
     from .serve import serve_directory
 
     site_dir = Path(site_dir)
-    items: list[Checklist] = checklists([lang for lang in configured_languages() if lang.build])
+    built = [lang for lang in configured_languages() if lang.build]
+    items: list[Printable] = printables(built)
     written: list[Path] = []
     if not items:
         return written
@@ -106,29 +118,63 @@ def generate_checklist_pdfs(site_dir: Path, papers: tuple[str, ...] = tuple(PAPE
             context = browser.new_context(color_scheme="light", service_workers="block")
             _local_only(context, base_url)
             page = context.new_page()
-            for checklist in items:
-                response = page.goto(base_url + checklist.url_path, wait_until="load")
+            for item in items:
+                response = page.goto(base_url + item.url_path, wait_until="load")
                 if not response or response.status != 200:
                     raise RuntimeError(
-                        f"{checklist.url_path} (from {checklist.source_file}) answered "
+                        f"{item.url_path} (from {item.source_file}) answered "
                         f"{response.status if response else 'nothing'}; was the site built into {site_dir}?"
                     )
+                page.evaluate(_VARIANT_SCRIPT, item.variant)
                 # The sheet's own heading names the PDF better than the tab title.
                 title = " ".join(page.locator("h1").first.inner_text().split()) or page.title()
+                if item.variant:
+                    ui = (item.language.extra or {}).get("ui", {})
+                    title += f" ({ui.get('print_variant_' + item.variant, item.variant)})"
                 for paper in papers:
-                    data = with_metadata(print_to_pdf(page, paper), title, checklist.language.locale)
-                    target = site_dir / checklist.pdf_site_path(paper)
+                    data = with_metadata(print_to_pdf(page, paper), title, item.language.locale)
+                    target = site_dir / item.pdf_site_path(paper)
                     target.parent.mkdir(parents=True, exist_ok=True)
                     target.write_bytes(data)
                     written.append(target)
                     pages = read_pdf(data).pages
-                    if pages != 1:
+                    if pages > item.max_pages:
                         print(
-                            f"WARNING: {target.name} has {pages} pages on {PAPERS[paper]}; "
-                            f"shorten {checklist.source_file} so it prints on one sheet.",
+                            f"WARNING: {target.name} has {pages} pages on {PAPERS[paper]} (at most {item.max_pages}); "
+                            f"shorten {item.source_file}.",
                             file=sys.stderr,
                         )
             context.close()
         finally:
             browser.close()
+    for language in built:
+        written += write_classroom_pack(site_dir, language, items)
     return written
+
+
+def write_classroom_pack(site_dir: Path, language, items: list[Printable]) -> list[Path]:
+    """The language's zip of printables, and its size written into the pages that offer it."""
+    import zipfile
+
+    entries = pack_entries(language, items)
+    if not entries:
+        return []
+    target = site_dir / pack_site_path(language)
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as pack:
+        for entry in entries:
+            source = site_dir / entry.printable.pdf_site_path(entry.paper)
+            if not source.exists():
+                raise RuntimeError(f"classroom pack {target.name}: {source.relative_to(site_dir)} was not generated "
+                                   f"(from {entry.printable.source_file})")
+            # A fixed date: the same pages give the same zip.
+            info = zipfile.ZipInfo(entry.name, date_time=(2017, 11, 15, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            pack.writestr(info, source.read_bytes())
+    size = human_size(target.stat().st_size)
+    # This language's pages only: the default language's folder holds the others' folders.
+    for html in (built_html_path(site_dir, language, source) for source in page_paths(language)):
+        text = html.read_text(encoding="utf-8")
+        if PACK_SIZE_PLACEHOLDER in text:
+            html.write_text(text.replace(PACK_SIZE_PLACEHOLDER, size), encoding="utf-8")
+    return [target]
+
