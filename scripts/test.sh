@@ -15,12 +15,17 @@ if [ "${1:-}" = "--fast" ]; then
 fi
 
 chromium="${CHROMIUM:-/usr/bin/chromium}"
-if [ ! -x "$chromium" ]; then
+# Debian packages the browser tests need: Chromium and the fonts the PDFs are printed with
+# (the same as .github/workflows/pages.yml), and Java for the Nu HTML checker (vnu-jar).
+missing=()
+[ -x "$chromium" ] || missing+=(chromium fonts-liberation fonts-dejavu-core)
+command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "Installing Chromium from Debian's packages ..."
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-liberation >/dev/null
+    echo "Installing from Debian's packages: ${missing[*]} ..."
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   else
-    echo "ERROR: Chromium is missing at $chromium. Install it (Debian/Ubuntu: sudo apt-get install chromium)" >&2
+    echo "ERROR: missing ${missing[*]}. Install them (Debian/Ubuntu: sudo apt-get install ${missing[*]})," >&2
     echo "       or point CHROMIUM at an existing Chromium binary; ./scripts/test.sh --fast needs none." >&2
     exit 2
   fi
