@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from site_tools.checklists import front_matter
+from site_tools.scaffold import material_has_language
 from site_tools import parity, project
 from site_tools.built import parse_html
 
@@ -35,6 +36,13 @@ SUMMARY = re.compile(r"^([A-Za-z_-]+): (\d+) of (\d+) pages drifted, (\d+) new, 
 ENV = {key: value for key, value in os.environ.items() if key not in ("BUILD_ONLY_LOCALE", "GIT_DIR", "GIT_WORK_TREE")}
 GIT_ENV = {**ENV, "GIT_AUTHOR_NAME": "test", "GIT_AUTHOR_EMAIL": "test@example.org",
            "GIT_COMMITTER_NAME": "test", "GIT_COMMITTER_EMAIL": "test@example.org"}
+
+# Codes for the languages these tests add: any the site does not have yet (a fork may have
+# added German or Maltese itself). WITHOUT_STRINGS is one Material has no interface strings for.
+_IN_USE = {language.locale for language in LANGUAGES}
+WITH_STRINGS = next(c for c in ("de", "fr", "it", "es", "nl", "sv") if c not in _IN_USE)
+WITHOUT_STRINGS = next(c for c in ("mt", "ga", "cy", "eu", "gd") if c not in _IN_USE and not material_has_language(c))
+DRY_RUN = next(c for c in ("fr", "it", "es", "nl", "sv") if c not in _IN_USE and c != WITH_STRINGS)
 
 needs_translation = pytest.mark.skipif(TRANSLATION is None, reason="mkdocs.yml declares only one language")
 
@@ -102,7 +110,7 @@ def scaffolded(pristine, tmp_path_factory):
     repo = base / "repo"
     shutil.copytree(pristine, repo, symlinks=True)
     outputs = {}
-    for code, name in (("de", "Deutsch"), ("mt", "Malti")):
+    for code, name in ((WITH_STRINGS, "Language A"), (WITHOUT_STRINGS, "Language B")):
         done = run(repo, "new_language.py", code, name)
         assert done.returncode == 0, f"new_language.py {code} failed:\n{done.stdout}\n{done.stderr}"
         outputs[code] = done.stdout
@@ -116,7 +124,7 @@ def test_new_language_builds_with_notice_and_english_content(scaffolded):
     notice = DEFAULT.extra["ui"]["untranslated_notice"]
     pages = project.page_paths(DEFAULT)
     problems = []
-    for code in ("de", "mt"):
+    for code in (WITH_STRINGS, WITHOUT_STRINGS):
         assert (repo / "docs" / code).is_dir(), f"docs/{code}/ was not created"
         for page in pages:
             html = site / code / project.page_url(page) / "index.html"
@@ -145,8 +153,8 @@ def test_new_language_builds_with_notice_and_english_content(scaffolded):
                 problems.append(f"/{language.site_prefix}{project.page_url(page)}: a translated page shows the "
                                 "untranslated notice")
     switcher = {a.get("hreflang") for a in parse_html(site / "index.html").select("a.md-select__link")}
-    if not {"de", "mt"} <= switcher:
-        problems.append(f"the language switcher offers {sorted(switcher)}; de and mt are missing")
+    if not {WITH_STRINGS, WITHOUT_STRINGS} <= switcher:
+        problems.append(f"the language switcher offers {sorted(switcher)}; {WITH_STRINGS} and {WITHOUT_STRINGS} are missing")
     assert not problems, "\n".join(problems)
 
 
@@ -155,26 +163,27 @@ def test_new_language_config_and_stamps(scaffolded):
     sys_text = (repo / "mkdocs.yml").read_text(encoding="utf-8")
     assert sys_text.count("!ENV") == (REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8").count("!ENV"), \
         "mkdocs.yml lost its !ENV tags: it must be edited as text, never round-tripped"
-    assert sys_text.index("- locale: de") < sys_text.index("- locale: mt"), "mt must follow de (inserted after the last language)"
-    assert (repo / "overrides/partials/languages/mt.html").exists(), "no theme strings for mt (Material has none)"
-    assert not (repo / "overrides/partials/languages/de.html").exists(), "de needs no theme strings: Material has them"
+    a, b = WITH_STRINGS, WITHOUT_STRINGS
+    assert sys_text.index(f"- locale: {a}") < sys_text.index(f"- locale: {b}"), f"{b} must follow {a} (inserted after the last language)"
+    assert (repo / f"overrides/partials/languages/{b}.html").exists(), f"no theme strings for {b} (Material has none)"
+    assert not (repo / f"overrides/partials/languages/{a}.html").exists(), f"{a} needs no theme strings: Material has them"
     head = _git(repo, "rev-parse", "HEAD").strip()
-    page = (repo / "docs/de/help.md").read_text(encoding="utf-8")
+    page = (repo / f"docs/{a}/help.md").read_text(encoding="utf-8")
     assert "translation_status: untranslated" in page
     assert f"source_commit: {head}" in page, "the scaffolded copy must record the commit it copies"
     assert re.search(r"^source_hash: sha256:[0-9a-f]{64}$", page, re.M)
-    for expected in ("docs/de/help.md", "translation_status.py", "LOCALIZING.md", "stamp"):
-        assert expected in outputs["de"], f"new_language.py does not tell the translator about {expected!r}"
-    status = run(repo, "translation_status.py", "--lang", "de")
+    for expected in (f"docs/{a}/help.md", "translation_status.py", "LOCALIZING.md", "stamp"):
+        assert expected in outputs[a], f"new_language.py does not tell the translator about {expected!r}"
+    status = run(repo, "translation_status.py", "--lang", a)
     assert status.returncode == 0, status.stderr
     total = len(project.page_paths(DEFAULT))
-    assert f"de: 0 of {total} pages drifted, 0 new, {total} pending" in status.stdout, status.stdout
+    assert f"{a}: 0 of {total} pages drifted, 0 new, {total} pending" in status.stdout, status.stdout
 
 
 def test_adding_an_existing_language_fails_and_changes_nothing(scaffolded):
     repo, _, _ = scaffolded
     before = tree_digest(repo)
-    for code in ("de", T if TRANSLATION else DEFAULT.locale):
+    for code in (WITH_STRINGS, T if TRANSLATION else DEFAULT.locale):
         done = run(repo, "new_language.py", code, "Again")
         assert done.returncode == 2, f"adding {code} twice: exit {done.returncode}, expected 2\n{done.stdout}"
         assert "ERROR:" in done.stderr and "already exists" in done.stderr, done.stderr
@@ -195,9 +204,9 @@ def test_invalid_codes_fail_and_write_nothing(scaffolded, code, reason):
 def test_dry_run_prints_the_block_and_writes_nothing(scaffolded):
     repo, _, _ = scaffolded
     before = tree_digest(repo)
-    done = run(repo, "new_language.py", "fr", "Français", "--dry-run")
+    done = run(repo, "new_language.py", DRY_RUN, "Language C", "--dry-run")
     assert done.returncode == 0, done.stderr
-    assert "- locale: fr" in done.stdout and "docs/fr/help.md" in done.stdout and "nav_translations:" in done.stdout
+    assert f"- locale: {DRY_RUN}" in done.stdout and f"docs/{DRY_RUN}/help.md" in done.stdout and "nav_translations:" in done.stdout
     assert tree_digest(repo) == before, "--dry-run wrote files"
 
 
@@ -355,16 +364,16 @@ def test_staleness_report_on_this_repository():
 
 def test_refresh_recopies_pending_pages_and_leaves_translated_ones(repo):
     """A fork edits its English pages after scaffolding: pending copies must not keep the old text."""
-    done = run(repo, "new_language.py", "de", "Deutsch")
+    done = run(repo, "new_language.py", WITH_STRINGS, "Language A")
     assert done.returncode == 0, done.stderr
     english = repo / "docs" / DEFAULT.locale / "about.md"
     english.write_text(english.read_text(encoding="utf-8") + "\nA sentence the fork added.\n", encoding="utf-8")
-    dry = run(repo, "translation_status.py", "refresh", "--lang", "de")
+    dry = run(repo, "translation_status.py", "refresh", "--lang", WITH_STRINGS)
     assert dry.returncode == 0 and "would refresh 1 pending pages" in dry.stdout, dry.stdout + dry.stderr
-    assert "A sentence the fork added." not in (repo / "docs/de/about.md").read_text(encoding="utf-8"), "dry run wrote"
-    done = run(repo, "translation_status.py", "refresh", "--lang", "de", "--write")
+    assert "A sentence the fork added." not in (repo / f"docs/{WITH_STRINGS}/about.md").read_text(encoding="utf-8"), "dry run wrote"
+    done = run(repo, "translation_status.py", "refresh", "--lang", WITH_STRINGS, "--write")
     assert done.returncode == 0, done.stderr
-    copy = (repo / "docs/de/about.md").read_text(encoding="utf-8")
+    copy = (repo / f"docs/{WITH_STRINGS}/about.md").read_text(encoding="utf-8")
     assert "A sentence the fork added." in copy and "translation_status: untranslated" in copy, copy[:400]
     if TRANSLATION is not None:
         translated = (repo / "docs" / T / "about.md").read_text(encoding="utf-8")
@@ -389,7 +398,7 @@ def test_translator_commands_work_with_plain_python(script):
     env = {key: value for key, value in ENV.items() if key not in ("VIRTUAL_ENV", "PYTHONPATH")}
     env["PATH"] = os.pathsep.join(p for p in env.get("PATH", "").split(os.pathsep) if ".venv" not in p)
     # A command that needs MkDocs: it only works if the script re-ran itself inside .venv.
-    works = {"translation_status.py": [], "new_language.py": ["sk", "Slovenčina", "--dry-run"],
+    works = {"translation_status.py": [], "new_language.py": [DRY_RUN, "Language C", "--dry-run"],
              "country_status.py": [], "remove_language.py": [LANGUAGES[-1].locale, "--dry-run"]}[script]
     if script == "remove_language.py" and len(LANGUAGES) < 2:
         works = ["--help"]

@@ -22,9 +22,15 @@ _state: dict = {}
 
 
 def _locales(config) -> tuple[str, str]:
+    """(the page's language, the language pending pages are copies of).
+
+    The second is the language marked `default: true` in mkdocs.yml, not the plugin's
+    current default: BUILD_ONLY_LOCALE=sk makes sk the plugin's default, but a pending sk
+    page is still an English copy."""
     i18n = config.plugins.get("i18n")
     if i18n:
-        return i18n.current_language, i18n.default_language
+        source = next((lang.locale for lang in i18n.config.languages if lang.default), i18n.default_language)
+        return i18n.current_language, source
     language = config.theme.get("language", "en")
     return language, language
 
@@ -41,7 +47,8 @@ def on_config(config):
 
 def _renderer(config, page=None) -> country_data.Renderer:
     locale, default = _locales(config)
-    src = page.file.src_uri if page else ""
+    # The path inside the language folder ("parents/what-to-do.md"), whatever the build mode.
+    src = getattr(page.file, "norm_src_uri", page.file.src_uri) if page else ""
     pending = bool(page and (page.meta or {}).get("translation_status") == "untranslated")
     return country_data.Renderer(
         _state["data"], locale, default, (config.extra or {}).get("ui"), page=src,
