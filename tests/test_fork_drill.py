@@ -2,14 +2,14 @@
 
 In a copy of the project, exactly the documented steps:
 
-1. scripts/new_language.py sk "..."            (a language, scaffolded)
+1. scripts/remove_language.py hu
 2. replace data/country.yml                   (tests/fixtures/fork/country.yml: a fictional
-                                               country, drama-range numbers, .example sites)
-3. "translate" two pages (index.md, help.md: the untranslated mark removed) and give the
-   international contacts their sk texts
-4. scripts/remove_language.py hu
-   (the Hungarian country passages, `<!-- country: HU: ... -->`, are hidden by the new country
-   data without any edit; scripts/country_status.py lists them for the fork to replace)
+                                               country, drama-range numbers, .example sites);
+   the Hungarian country passages (`<!-- country: HU: ... -->`) are hidden by the new data
+   without any edit, and scripts/country_status.py lists them for the fork to replace
+3. scripts/new_language.py sk "..."            (a language, scaffolded)
+4. "translate" two pages (index.md, help.md: the untranslated mark removed) and give the
+   data files' texts their sk versions
 5. build for a GitHub Pages project site: SITE_URL=https://example-ngo.github.io/grooming-xr/
 
 and then check what the NGO would: no Hungarian contact is left on any page or PDF, quick
@@ -90,14 +90,19 @@ def _mark_translated(repo: Path, page: str) -> None:
 def fork(tmp_path_factory, request):
     base = tmp_path_factory.mktemp("fork")
     repo = project.copy_project(base / "repo")
-    _run(repo, "scripts/new_language.py", NEW, "Fork language")
-    (repo / "data" / "country.yml").write_text(FIXTURE.read_text(encoding="utf-8"), encoding="utf-8")
-    for page in ("index.md", "help.md"):
-        _mark_translated(repo, page)
-    for data_file in ("international.yml", "country.yml"):  # country.yml: already has sk texts
-        _translate_data(repo / "data" / data_file, NEW)
+    # In LOCALIZING.md's order: drop the language the fork will not maintain, swap the
+    # country, add the fork's language, translate two pages.
     if HAS_HU:
         _run(repo, "scripts/remove_language.py", "hu")
+    (repo / "data" / "country.yml").write_text(FIXTURE.read_text(encoding="utf-8"), encoding="utf-8")
+    _run(repo, "scripts/new_language.py", NEW, "Fork language")
+    for page in ("index.md", "help.md"):
+        _mark_translated(repo, page)
+    # The translator's texts in the data files, for every language still built (the fixture
+    # country has English and Slovak ones already).
+    for language in [lang.locale for lang in project.languages() if lang.locale != "hu"] + [NEW]:
+        for data_file in ("international.yml", "country.yml"):
+            _translate_data(repo / "data" / data_file, language)
     status = _run(repo, "scripts/country_status.py").stdout
     # Served like GitHub Pages serves a project site: the site sits in /grooming-xr/.
     site = base / "www" / SUB_PATH
