@@ -91,10 +91,7 @@ def _languages(args, all_languages: list[project.Language]) -> list[project.Lang
     default = all_languages[0]
     by_code = {language.locale: language for language in all_languages}
     if not args.lang:
-        chosen = all_languages[1:]
-        if not chosen:
-            raise UsageError(f"mkdocs.yml declares only the default language ({default.locale}); nothing to compare")
-        return chosen
+        return all_languages[1:]  # none on a one-language site: nothing to compare, not an error
     chosen = []
     for code in args.lang:
         if code == default.locale:
@@ -125,6 +122,9 @@ def _command_list(args, languages, default, git) -> int:
     if args.all:
         states = ["drifted", "new", "pending", "ok"]
     states = states or ["drifted", "new", "pending"]
+    if not languages:
+        print(f"mkdocs.yml declares only the default language ({default.locale}): no translation to compare.")
+        return 0
     reports = [language_report(language, default, git) for language in languages]
     found = any(page.state in states and page.state != "ok" for report in reports for page in report.pages)
     if args.format == "json":
