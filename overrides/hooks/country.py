@@ -17,6 +17,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from site_tools import country as country_data
+from site_tools import project
 
 _state: dict = {}
 
@@ -29,8 +30,7 @@ def _locales(config) -> tuple[str, str]:
     page is still an English copy."""
     i18n = config.plugins.get("i18n")
     if i18n:
-        source = next((lang.locale for lang in i18n.config.languages if lang.default), i18n.default_language)
-        return i18n.current_language, source
+        return i18n.current_language, project.languages(config.config_file_path)[0].locale
     language = config.theme.get("language", "en")
     return language, language
 

@@ -47,10 +47,19 @@ def site_prefix(link: str | None) -> str:
 
 @lru_cache(maxsize=4)
 def load_mkdocs_config(config_file: str | None = None):
-    """mkdocs.yml as MkDocs validates it (YAML tags such as !ENV resolved)."""
+    """mkdocs.yml as MkDocs validates it (YAML tags such as !ENV resolved).
+
+    Read as declared: BUILD_ONLY_LOCALE (a preview of one language) makes the i18n plugin
+    mark that language as the default, which would make tools and tests think the pages
+    are translated from it."""
     from mkdocs.config import load_config
 
-    return load_config(str(config_file or MKDOCS_YML))
+    preview = os.environ.pop("BUILD_ONLY_LOCALE", None)
+    try:
+        return load_config(str(config_file or MKDOCS_YML))
+    finally:
+        if preview is not None:
+            os.environ["BUILD_ONLY_LOCALE"] = preview
 
 
 def languages(config_file: str | None = None) -> list[Language]:
