@@ -23,7 +23,6 @@ import argparse
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from pathlib import Path
 
 from site_tools import cli  # noqa: E402  (standard library only)
 

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from site_tools import cli  # noqa: E402  (standard library only)
 
@@ -34,19 +33,19 @@ from site_tools.scaffold import ScaffoldError, apply, plan  # noqa: E402
 
 
 def _next_steps(result) -> str:
-    code, default = result.code, result.default_locale
+    code = result.code
     first = [p for p in ("index.md", "help.md") if p in result.pages]
     return f"""
 Next steps (LOCALIZING.md explains each one):
   1. Look at it: ./scripts/serve.sh, then open http://127.0.0.1:8000/{code}/
      (quicker, only this language: BUILD_ONLY_LOCALE={code} ./scripts/serve.sh)
   2. Translate the new block in mkdocs.yml (plugins > i18n > languages > {code}): site_name,
-     site_description, copyright, every extra.ui string (untranslated_notice first) and every
-     nav_translations value. Replace extra.country with your country's organisation,
-     helplines and quick-exit site.
-  3. Translate the pages in docs/{code}/, starting with {', '.join(first) or 'the home page'}; replace
-     the help contacts in docs/{code}/help.md with your country's, each with a source and a
-     "last checked" date. For each finished page: delete its `translation_status: untranslated`
+     site_description, copyright, every extra.ui string (untranslated_notice first), the
+     theme.palette toggle names and every nav_translations value. Contacts are not in pages:
+     they are the country's data (data/country.yml; scripts/country_status.py).
+  3. Translate the pages in docs/{code}/, starting with {', '.join(first) or 'the home page'}, and give
+     the data files' texts their {code} version (the build names any that a translated page needs).
+     For each finished page: delete its `translation_status: untranslated`
      line, have a second fluent reader review it, then record what it was translated from:
        scripts/translation_status.py stamp PAGE --lang {code} --write
   4. Check: scripts/translation_status.py --lang {code}   (what is pending, new or drifted)
@@ -64,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         result = plan(args.code, args.name)
         if args.dry_run:
-            print(f"Dry run: nothing written. mkdocs.yml would get this block after the last language:\n")
+            print("Dry run: nothing written. mkdocs.yml would get this block after the last language:\n")
             print(result.block)
             print(f"docs/{result.code}/ would get {len(result.files)} files:")
             for rel in result.files:

@@ -31,7 +31,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 
 from site_tools import cli  # noqa: E402  (standard library only)
 

@@ -13,7 +13,7 @@ import unicodedata
 from pathlib import Path, PurePosixPath
 
 from .markdown_outline import TASK_ITEM, read_front_matter
-from .project import Language, page_paths, page_url
+from .project import Language
 
 # Paper key (used in file names and UI-string keys) -> Chromium's paper format name.
 PAPERS: dict[str, str] = {"a4": "A4", "letter": "Letter"}

@@ -13,7 +13,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from typing import Callable
+from typing import Callable, NoReturn
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 VENV_PYTHON = REPO_ROOT / ".venv" / "bin" / "python"
@@ -23,7 +23,7 @@ _REEXEC_MARK = "SITE_TOOLS_REEXEC"
 EXIT_USAGE = 2
 
 
-def fail(message: str) -> "NoReturn":  # noqa: F821 (typing only)
+def fail(message: str) -> NoReturn:
     print(f"ERROR: {message}", file=sys.stderr)
     raise SystemExit(EXIT_USAGE)
 

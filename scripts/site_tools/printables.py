@@ -41,7 +41,7 @@ class Printable:
 
     @property
     def source_file(self) -> str:
-        return f"docs/{self.language.locale}/{self.source}"
+        return self.language.source_file(self.source)
 
     @property
     def url_path(self) -> str:
