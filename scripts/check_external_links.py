@@ -28,7 +28,7 @@ from site_tools import cli  # noqa: E402  (standard library only)
 
 cli.ensure_venv()
 
-from site_tools import country, project  # noqa: E402
+from site_tools import country_data, project  # noqa: E402
 from site_tools.markdown_outline import outline_file  # noqa: E402
 
 DOUBTFUL = {401, 403, 429}
@@ -48,9 +48,9 @@ class Result:
 
 
 def collect_data_urls() -> dict[str, list[str]]:
-    """URL -> where it appears in data/country.yml and data/international.yml."""
+    """URL -> where it appears in the served country's data file and data/international.yml."""
     found: dict[str, list[str]] = {}
-    for where, url in country.load().urls():
+    for where, url in country_data.load().urls():
         found.setdefault(url, []).append(where)
     return found
 
@@ -104,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         urls = collect_data_urls() if args.data else collect_urls()
-    except country.CountryDataError as error:
+    except country_data.CountryDataError as error:
         cli.fail(str(error))
     if args.list:
         for url, places in sorted(urls.items()):

@@ -20,6 +20,9 @@ Examples:
   scripts/translation_status.py stamp help.md --lang hu --write
   scripts/translation_status.py stamp --all --lang hu --write  # after translating every page
   scripts/translation_status.py refresh --lang sk --write      # pending pages: copy the current English again
+  scripts/translation_status.py update                         # after `git merge upstream/main`: every language
+  scripts/translation_status.py texts --lang fr                # every data text a translated page needs in fr
+  scripts/translation_status.py texts --lang fr --write        # ... added to data/translations/fr.yml as TODO lines
 
 Exit codes: 0 done (findings are reported but do not fail without --strict); 1 something was
 found and --strict was given; 2 usage or path error (unknown language, page or commit).
@@ -36,7 +39,7 @@ from site_tools import cli  # noqa: E402  (standard library only)
 
 cli.ensure_venv()
 
-from site_tools import country, language_checks, project  # noqa: E402
+from site_tools import country_data, language_checks, project  # noqa: E402
 from site_tools.translations import (  # noqa: E402
     Git,
     TranslationError,
@@ -44,10 +47,10 @@ from site_tools.translations import (  # noqa: E402
     normalize_page_argument,
     page_status,
     plan_stamp,
-    write_atomically,
 )
+from site_tools.files import write_atomically  # noqa: E402
 
-COMMANDS = ("list", "diff", "stamp", "refresh")
+COMMANDS = ("list", "diff", "stamp", "refresh", "update", "texts")
 TOOL = "scripts/translation_status.py"
 
 
@@ -63,7 +66,7 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("--strict", action="store_true", help="exit 1 when something is found")
 
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    commands = parser.add_subparsers(dest="command", metavar="{list,diff,stamp,refresh}")
+    commands = parser.add_subparsers(dest="command", metavar="{list,diff,stamp,refresh,update,texts}")
     listing = commands.add_parser("list", parents=[common], help="list drifted, new and pending pages (the default)")
     for state in ("drifted", "new", "pending"):
         listing.add_argument(f"--{state}", action="store_true", help=f"list {state} pages (combine freely)")
@@ -83,6 +86,16 @@ def _parser() -> argparse.ArgumentParser:
     refresh = commands.add_parser("refresh", parents=[common],
                                   help="replace pending pages (still English copies) with the current English text")
     refresh.add_argument("--write", action="store_true", help="write the files (without it: dry run)")
+
+    update = commands.add_parser("update", parents=[common],
+                                 help="after merging upstream: add new pages as pending, refresh pending pages, add new "
+                                      "interface strings; list drifted pages and missing data texts")
+    update.add_argument("--dry-run", action="store_true", help="show what would be written; write nothing")
+
+    texts = commands.add_parser("texts", parents=[common],
+                                help="list every text of the country data a language does not have yet")
+    texts.add_argument("--write", action="store_true",
+                       help="add the missing ones to data/translations/CODE.yml as TODO lines to translate")
     return parser
 
 
@@ -189,19 +202,119 @@ def _command_refresh(args, languages, default, git) -> int:
     return 0
 
 
+def _data():
+    try:
+        return country_data.load_cached()
+    except country_data.CountryDataError as error:
+        raise UsageError(str(error)) from None
+
+
+def _command_update(args, languages, default, git) -> int:
+    from site_tools.language_update import apply_update, plan_update, shown
+
+    data = _data()
+    updates = [plan_update(language, default, git, data) for language in languages]
+    if not args.dry_run:
+        for update in updates:
+            apply_update(update)
+    verb = "would be " if args.dry_run else ""
+    result = []
+    for update in updates:
+        code = update.language.locale
+        entry = {"locale": code,
+                 "created": [str(p.relative_to(project.REPO_ROOT)) for p in update.created],
+                 "refreshed": [str(p.relative_to(project.REPO_ROOT)) for p in update.refreshed],
+                 "new_strings": [shown(k) for k in update.new_strings],
+                 "unused_strings": [shown(k) for k in update.unused_strings],
+                 "drifted": [page.file for page in update.drifted],
+                 "missing_texts": [str(m) for m in update.missing_texts],
+                 "orphans": update.orphans}
+        result.append(entry)
+        if args.format == "json":
+            continue
+        print(f"{code} ({update.language.name}):")
+        for path in entry["created"]:
+            print(f"  new      {path}: {verb}added as a pending page (the English text, to translate)")
+        for path in entry["refreshed"]:
+            print(f"  pending  {path}: {verb}refreshed with the current English text")
+        if update.new_strings:
+            print(f"  strings  config/languages/{code}.yml: {len(update.new_strings)} new interface strings or "
+                  f"navigation titles {verb}added in English, marked `# new: translate this`: "
+                  + ", ".join(entry["new_strings"]))
+        for key in entry["unused_strings"]:
+            print(f"  unused   config/languages/{code}.yml: {key} is no longer used upstream; delete it")
+        for page in update.drifted:
+            print(f"  drifted  {page.file}: {page.reason}\n"
+                  f"           -> {TOOL} diff {page.page} --lang {code}; update the translation, then "
+                  f"{TOOL} stamp {page.page} --lang {code} --write")
+        if update.missing_texts:
+            print(f"  texts    {len(update.missing_texts)} texts of the country data have no {code} version (pages "
+                  f"still pending show the {default.locale} text): {TOOL} texts --lang {code} lists them")
+        for path in update.orphans:
+            print(f"  orphan   {path}: docs/{default.locale}/ no longer has this page; delete it (git rm {path})")
+        if not any(entry[k] for k in entry if k != "locale"):
+            print("  up to date")
+    if args.format == "json":
+        print(json.dumps({"written": not args.dry_run, "languages": result}, indent=2, ensure_ascii=False))
+    elif args.dry_run:
+        print("Dry run: nothing was written.")
+    left = any(e["drifted"] or e["missing_texts"] or e["new_strings"] or e["created"] for e in result)
+    return 1 if args.strict and left else 0
+
+
+def _command_texts(args, languages, default) -> int:
+    from site_tools import yaml_edit
+
+    data = _data()
+    report = {}
+    for language in languages:
+        missing = country_data.missing_texts(data, language.locale, default.locale)
+        report[language.locale] = missing
+        target = country_data.translations_file(language.locale)
+        if args.write and missing:
+            document = yaml_edit.load(target.read_text(encoding="utf-8")) if target.exists() else yaml_edit.mapping()
+            if not target.exists():
+                document.yaml_set_start_comment(
+                    f"{language.name} ({language.locale}) texts for data files this site does not own: a contact's\n"
+                    "texts by file, contact id and key (`_file`: the file's own texts). Replace each TODO line\n"
+                    "with the translation; until then the build treats it as missing. (LOCALIZING.md)")
+            for item in missing:
+                contacts = document.setdefault(item.file, yaml_edit.mapping())
+                keys = contacts.setdefault(item.contact, yaml_edit.mapping())
+                keys.setdefault(item.key, f"{country_data.TODO}: {item.source}")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_atomically(target, yaml_edit.dump(document))
+    if args.format == "json":
+        print(json.dumps({code: [{"file": m.file, "contact": m.contact, "key": m.key, "text": m.source}
+                                 for m in missing] for code, missing in report.items()}, indent=2, ensure_ascii=False))
+    else:
+        for code, missing in report.items():
+            print(f"{code}: {len(missing)} texts of the country data have no {code} version"
+                  + (":" if missing else "."))
+            for item in missing:
+                print(f"  {item}")
+            if missing:
+                target = country_data.translations_file(code).relative_to(project.REPO_ROOT)
+                print(f"  -> {'added to' if args.write else 'add them to'} {target} as TODO lines "
+                      f"({'replace each with the translation' if args.write else f'{TOOL} texts --lang {code} --write'}), "
+                      "or write them into your own country file next to the other languages")
+    return 1 if args.strict and any(report.values()) else 0
+
+
 def _beyond_pages(language) -> list[str]:
     """What a language needs besides its pages: country-data texts, data for content checks."""
     notes = []
     try:
-        data = country.load_cached()
-        missing = country.missing_texts(data, language.locale)
+        data = country_data.load_cached()
+        missing = country_data.missing_texts(data, language.locale)
         if missing:
-            notes.append(f"country  {len(missing)} texts in data/*.yml have no {language.locale} version "
-                         f"(pending pages show the {project.languages()[0].locale} text), e.g. {missing[0]}")
-        for contact in country.stale_contacts(data):
+            notes.append(f"country  {len(missing)} texts of the country data have no {language.locale} version "
+                         f"(pending pages show the {project.languages()[0].locale} text): "
+                         f"{TOOL} texts --lang {language.locale} lists them")
+        for contact in country_data.stale_contacts(data):
             notes.append(f"country  warning: {contact.file}: {contact.id} last verified {contact.get('verified_on')}, "
                          "over 12 months ago (scripts/country_status.py)")
-    except country.CountryDataError as error:
+    except country_data.CountryDataError as error:
         notes.append(f"country  ERROR: {error}")
     uncovered = language_checks.not_covered(language.locale)
     if uncovered:
@@ -286,7 +399,7 @@ def _command_stamp(args, languages, all_languages, default, git) -> int:
     errors = []
     for language, page in targets:
         try:
-            stamps.append(plan_stamp(language, default, page, git, commit))
+            stamps.append(plan_stamp(language, default, page, git, commit, chosen=bool(args.commit)))
         except TranslationError as error:
             errors.append(str(error))
     if errors:
@@ -337,8 +450,12 @@ def main(argv: list[str] | None = None) -> int:
             return _command_stamp(args, languages, all_languages, default, git)
         if args.command == "refresh":
             return _command_refresh(args, languages, default, git)
+        if args.command == "update":
+            return _command_update(args, languages, default, git)
+        if args.command == "texts":
+            return _command_texts(args, languages, default)
         return _command_list(args, languages, default, git)
-    except (UsageError, TranslationError) as error:
+    except (UsageError, TranslationError, project.SettingsError) as error:
         print(f"ERROR: {error}", file=sys.stderr)
         return 2
 

@@ -21,6 +21,9 @@ REPO_ROOT = project.REPO_ROOT
 NEEDS_BROWSER = pytest.StashKey[bool]()  # shared with test_fork_drill.py
 
 
+# trylast: after pytest's own `-m` selection has removed the deselected items; otherwise
+# `-m "not browser"` would still see the browser tests here and print PDFs with Chromium.
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
     config.stash[NEEDS_BROWSER] = any(item.get_closest_marker("browser") for item in items)
 

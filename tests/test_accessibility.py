@@ -149,7 +149,7 @@ def test_keyboard_reaches_everything_with_visible_focus(site_url, open_page, lan
 def _site_names() -> dict[str, str]:
     config = project.load_mkdocs_config()
     names = {}
-    for language in config.plugins["i18n"].config.languages:
+    for language in project.languages():
         names[language.locale] = language.site_name or config.site_name
     return names
 
@@ -167,7 +167,7 @@ def test_every_page_has_a_unique_title_in_its_language(site_dir):
                 problems.append(f"{built.source_file}: home page title {title!r}, expected the site name {site_name!r}")
         elif not title.endswith(" - " + site_name):
             problems.append(f"{built.source_file}: title {title!r} should end with ' - {site_name}' "
-                            f"(set `site_name` in the {built.language.locale} block of mkdocs.yml)")
+                            f"(set `site_name` in config/languages/{built.language.locale}.yml)")
         elif h1 is None or not title[: -len(" - " + site_name)].strip():
             problems.append(f"{built.source_file}: title {title!r} has no page name")
         key = (built.language.locale, title)

@@ -1,7 +1,7 @@
-"""The country's contacts are data (data/country.yml, data/international.yml), never prose.
+"""The country's contacts are data (data/countries/<CODE>.yml, data/international.yml), never prose.
 
 * The data files are valid: E.164 or short-code numbers with a display form, https URLs, a
-  source and a past `verified_on` for every contact (scripts/site_tools/country.py checks
+  source and a past `verified_on` for every contact (scripts/site_tools/country_data.py checks
   them at build time; the table below proves each rule rejects what it should).
 * No page in docs/ writes a phone number or a tel: link: a fork changes numbers in one file.
 * Every built language shows every contact on its Help page, with its number as a tel: link
@@ -16,16 +16,17 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 
-from site_tools import country, project
+from site_tools import country, country_data, project
 from site_tools.built import parse_html
 
 LANGUAGES = project.languages()
-DATA = country.load()
+DATA = country_data.load()
 FENCE = re.compile(r"^\s*(```|~~~)")
 LINK_TARGET = re.compile(r"\]\([^)]*\)|<https?://[^>]*>|https?://\S+")
 
@@ -51,10 +52,10 @@ def phone_problems(lines, numbers: set[str]) -> list[str]:
             problems.append(f"{file}:{number}: a tel: link is written in the page; use [[phone ROLE]] or [[contact ROLE]]")
             continue
         text = LINK_TARGET.sub("]", line)  # URLs may contain digit runs
-        found = (known_pattern.search(text) if known_pattern else None) or country.PHONE_IN_TEXT.search(text)
+        found = (known_pattern.search(text) if known_pattern else None) or country_data.PHONE_IN_TEXT.search(text)
         if found:
             problems.append(f"{file}:{number}: the phone number {found.group(0)!r} is written in the page; "
-                            "numbers live in data/country.yml: use [[phone ROLE]] or [[contact ROLE]]")
+                            "numbers live in data/countries/: use [[phone ROLE]] or [[contact ROLE]]")
     return problems
 
 
@@ -84,7 +85,7 @@ def test_country_data_is_valid_and_has_the_core_roles():
 
 def _broken(mutate) -> str:
     """Load a copy of the real data with one change; return the validation message."""
-    raw = yaml.safe_load((country.DATA_DIR / country.COUNTRY_FILE).read_text(encoding="utf-8"))
+    raw = yaml.safe_load(country_data.country_file("HU").read_text(encoding="utf-8"))
     mutate(raw)
     return raw
 
@@ -94,26 +95,25 @@ def _broken(mutate) -> str:
     (lambda d: d["contacts"][1]["phones"][0].update(short="11 6111"), "short code"),
     (lambda d: d["contacts"][1]["phones"][0].pop("display"), "`display`"),
     (lambda d: d["contacts"][1]["online"].update(url="http://www.kek-vonal.hu/"), "https://"),
-    (lambda d: d["contacts"][1].update(sources=[]), "`sources` is required"),
+    (lambda d: d["contacts"][1].update(sources=[]), "`sources`: needs at least one"),
     (lambda d: d["contacts"][1].update(verified_on=dt.date.today() + dt.timedelta(days=2)), "in the future"),
-    (lambda d: d["contacts"][1].update(verified_on="last week"), "must be a date"),
+    (lambda d: d["contacts"][1].update(verified_on="last week"), "is not a date"),
     (lambda d: d["contacts"][1]["for"].update(en="call 06 80 20 55 20 today"), "writes the phone number"),
     (lambda d: d["contacts"][1].update(roles=["helpline"]), "unknown role"),
     (lambda d: d["contacts"][2].update(id=d["contacts"][1]["id"]), "used twice"),
-    (lambda d: d.update(print_line=["no-such-contact"]), "print_line names"),
+    (lambda d: d.update(print_line=["no-such-contact"]), "`print_line`: names 'no-such-contact'"),
     (lambda d: d.update(quick_exit_url="www.idokep.hu"), "quick_exit_url"),
     (lambda d: [c.update(roles=[]) for c in d["contacts"] if "emergency" in c.get("roles", [])], "role `emergency`"),
 ], ids=["e164", "short-code", "display", "http", "no-source", "future", "not-a-date", "number-in-text",
         "unknown-role", "duplicate-id", "print-line", "quick-exit-url", "no-emergency"])
 def test_invalid_country_data_is_rejected_with_file_and_contact(tmp_path, mutate, expected):
     raw = _broken(mutate)
-    (tmp_path / country.COUNTRY_FILE).write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
-    (tmp_path / country.INTERNATIONAL_FILE).write_text(
-        (country.DATA_DIR / country.INTERNATIONAL_FILE).read_text(encoding="utf-8"), encoding="utf-8")
-    with pytest.raises(country.CountryDataError) as error:
-        country.load(tmp_path)
+    shutil.copytree(country_data.DATA_DIR, tmp_path / "data")
+    (tmp_path / "data" / "countries" / "HU.yml").write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(country_data.CountryDataError) as error:
+        country_data.load("HU", tmp_path / "data")
     assert expected in str(error.value), str(error.value)
-    assert "country.yml" in str(error.value)
+    assert "HU.yml" in str(error.value)
 
 
 def test_a_translated_page_needs_its_language_text():
@@ -123,11 +123,12 @@ def test_a_translated_page_needs_its_language_text():
         pytest.skip("one-language site: no second language to check")
     other = LANGUAGES[1].locale
     contact.raw["for"] = {"en": contact.raw["for"]["en"]} if isinstance(contact.raw["for"], dict) else {"en": contact.raw["for"]}
-    strict = country.Renderer(data, other, "en", {}, page="help.md", where=f"docs/{other}/help.md")
-    with pytest.raises(country.CountryDataError,
+    ui = LANGUAGES[0].extra["ui"]
+    strict = country.Renderer(data, other, "en", ui, page="help.md", where=f"docs/{other}/help.md")
+    with pytest.raises(country_data.CountryDataError,
                        match=rf"contact '{contact.id}' `for` has no '{other}' text \(needed by docs/{other}/help.md\)"):
         strict.render_page("[[contacts country]]")
-    pending = country.Renderer(data, other, "en", {}, page="help.md", allow_fallback=True)
+    pending = country.Renderer(data, other, "en", ui, page="help.md", allow_fallback=True)
     assert contact.raw["for"]["en"] in pending.render_page("[[contacts country]]")
 
 
@@ -140,19 +141,50 @@ def test_markers_render_links_to_the_help_page_from_any_folder():
     assert f"](../help.md#{helpline.id})" in out
     assert f"(tel:{helpline.phones[0].dial})" in out
     assert f"(tel:{data.by_role('emergency')[0].phones[0].dial})" in out
-    with pytest.raises(country.CountryDataError, match="unknown role 'helpline'"):
+    with pytest.raises(country_data.CountryDataError, match="unknown role 'helpline'"):
         renderer.render_page("[[contact helpline]]")
 
 
 def test_country_passages_show_only_for_their_country():
     page = "a\n<!-- country: HU: law -->\nb\n<!-- /country -->\nc\n<!-- country: SK: zákon -->\nd\n<!-- /country -->\n"
     assert country.country_sections(page) == [country.Passage(2, 4, "HU", "law"), country.Passage(6, 8, "SK", "zákon")]
-    assert country.country_text(page, "HU") == "a\nb\nc\n"
-    assert country.country_text(page, "SK") == "a\nc\nd\n"
-    with pytest.raises(country.CountryDataError, match="never closed"):
+    hungary, slovakia = copy.copy(DATA), copy.copy(DATA)
+    hungary.code, slovakia.code = "HU", "SK"
+    assert country.site_text(page, hungary) == "a\nb\nc\n"
+    assert country.site_text(page, slovakia) == "a\nc\nd\n"
+    with pytest.raises(country_data.CountryDataError, match="never closed"):
         country.country_sections("<!-- country: HU: law -->\ntext\n", "docs/en/x.md")
-    with pytest.raises(country.CountryDataError, match="two-letter code"):
+    with pytest.raises(country_data.CountryDataError, match="two-letter code"):
         country.country_sections("<!-- country: law -->\ntext\n<!-- /country -->\n", "docs/en/x.md")
+
+
+def test_role_passages_show_only_when_the_country_has_the_role():
+    page = "a\n<!-- role: adult-support -->\n- For you: [[name adult-support]]\n<!-- /role -->\nb\n"
+    with_role, without = copy.copy(DATA), copy.copy(DATA)
+    with_role.contacts = [c for c in DATA.contacts if c.roles]  # Hungary's data has an adult-support line
+    without.contacts = [c for c in DATA.contacts if "adult-support" not in c.roles]
+    assert with_role.has_role("adult-support"), "the data used here needs an adult-support contact"
+    assert country.site_text(page, with_role) == "a\n- For you: [[name adult-support]]\nb\n"
+    assert country.site_text(page, without) == "a\nb\n"
+    with pytest.raises(country_data.CountryDataError, match="never closed"):
+        country.passages("<!-- role: adult-support -->\ntext\n", "docs/en/x.md")
+
+
+def test_optional_roles_are_only_mentioned_inside_role_passages():
+    """A fork whose country has no contact for an optional role (data/roles.yml) must still
+    build every page: each marker of such a role sits in a `<!-- role: ROLE -->` passage."""
+    optional = {name for name, role in DATA.roles.items() if not role.required}
+    problems = []
+    for language in LANGUAGES:
+        for page in project.page_paths(language):
+            where = language.source_file(page)
+            text = (language.docs_dir / page).read_text(encoding="utf-8")
+            spans = [p for p in country.passages(text, where) if p.kind == "role"]
+            for line, kind, role in country.markers(text):
+                if role in optional and not any(p.code == role and p.first < line < p.last for p in spans):
+                    problems.append(f"{where}:{line}: [[{kind} {role}]] is outside a `<!-- role: {role} -->` passage; "
+                                    "wrap the sentence in `<!-- role: " + role + " -->` ... `<!-- /role -->` lines")
+    assert not problems, "\n".join(problems)
 
 
 @pytest.mark.parametrize("language", LANGUAGES, ids=[lang.locale for lang in LANGUAGES])
@@ -161,7 +193,7 @@ def test_help_page_shows_every_contact_with_number_and_check_date(site_dir, lang
     soup = parse_html(html)
     where = f"{html.relative_to(site_dir)} (from docs/{language.locale}/{country.HELP_PAGE})"
     tel_links = {a["href"] for a in soup.select('a[href^="tel:"]')}
-    ui = {**country.DEFAULT_UI, **language.extra.get("ui", {})}
+    ui = language.extra["ui"]
     problems = []
     for contact in DATA.all_contacts():
         section = soup.find(id=contact.id)

@@ -2,14 +2,16 @@
 
 In a copy of the project, exactly the documented steps:
 
-1. scripts/remove_language.py hu
-2. replace data/country.yml                   (tests/fixtures/fork/country.yml: a fictional
+1. scripts/remove_language.py hu               (switched off, files kept)
+2. add data/countries/XR.yml and set `country: XR` in mkdocs.yml
+                                               (tests/fixtures/fork/XR.yml: a fictional
                                                country, drama-range numbers, .example sites);
    the Hungarian country passages (`<!-- country: HU: ... -->`) are hidden by the new data
    without any edit, and scripts/country_status.py lists them for the fork to replace
 3. scripts/new_language.py sk "..."            (a language, scaffolded)
 4. "translate" two pages (index.md, help.md: the untranslated mark removed) and give the
-   data files' texts their sk versions
+   data's texts their sk versions: scripts/translation_status.py texts --lang sk --write,
+   then every TODO line filled in (the fixture country has its sk texts already)
 5. build for a GitHub Pages project site: SITE_URL=https://example-ngo.github.io/grooming-xr/
 
 and then check what the NGO would: no Hungarian contact is left on any page or PDF, quick
@@ -32,21 +34,37 @@ from pathlib import Path
 import pytest
 import yaml
 
-from site_tools import country, project
+from site_tools import country_data, project
 from site_tools.built import parse_html
 from site_tools.printables import printables
 
 from conftest import NEEDS_BROWSER
 
-FIXTURE = project.REPO_ROOT / "tests" / "fixtures" / "fork" / "country.yml"
+FIXTURE = project.REPO_ROOT / "tests" / "fixtures" / "fork" / "XR.yml"
 SUB_PATH = "grooming-xr"
 SITE_URL = f"https://example-ngo.github.io/{SUB_PATH}/"
 # The fork's language: Slovak, unless this site has it already (then another code that the
 # fixture country gives texts for is not needed: pending pages show the default language).
 NEW = next(c for c in ("sk", "cs", "pl", "sl", "hr") if c not in {lang.locale for lang in project.languages()})
 ENV = {key: value for key, value in os.environ.items() if key not in ("BUILD_ONLY_LOCALE", "SITE_URL")}
-HOME_COUNTRY = country.load()  # the data the fork replaces (Hungary's)
+HOME_COUNTRY = country_data.load()  # the data the fork replaces (Hungary's)
 HAS_HU = any(lang.locale == "hu" for lang in project.languages())
+
+
+def _serve_country(repo: Path, code: str) -> None:
+    """The fork's one-line edit of its own mkdocs.yml: `country: XR`."""
+    settings = repo / "mkdocs.yml"
+    text, count = re.subn(r"^(\s+country:\s*)\S+", rf"\g<1>{code}", settings.read_text(encoding="utf-8"),
+                          count=1, flags=re.M)
+    assert count == 1, "mkdocs.yml has no `country:` line under `extra:` (LOCALIZING.md)"
+    settings.write_text(text, encoding="utf-8")
+
+
+def _fill_in_todo_lines(path: Path, locale: str) -> None:
+    """The translator's step: every TODO line of data/translations/<locale>.yml translated."""
+    text = path.read_text(encoding="utf-8")
+    assert "TODO: " in text, f"{path} has no TODO lines to translate"
+    path.write_text(text.replace("TODO: ", f"[{locale}] "), encoding="utf-8")
 
 
 def _run(repo: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -60,24 +78,6 @@ def _build(repo: Path, site: Path, *, pdfs: bool, env: dict) -> None:
     code = ("import sys; from pathlib import Path; from site_tools.build import build_site; "
             f"build_site(Path(sys.argv[1]), pdfs={pdfs})")
     _run(repo, "-c", "import sys; sys.path.insert(0, 'scripts'); " + code, str(site), env=env)
-
-
-def _translate_data(path: Path, locale: str) -> None:
-    """The translator's step for a data file: every text gets a `locale` version."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-
-    def visit(value):
-        if isinstance(value, dict):
-            if "en" in value and all(isinstance(v, str) for v in value.values()):
-                value.setdefault(locale, value["en"])
-            for inner in value.values():
-                visit(inner)
-        elif isinstance(value, list):
-            for inner in value:
-                visit(inner)
-
-    visit(data)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 def _mark_translated(repo: Path, page: str) -> None:
@@ -94,15 +94,16 @@ def fork(tmp_path_factory, request):
     # country, add the fork's language, translate two pages.
     if HAS_HU:
         _run(repo, "scripts/remove_language.py", "hu")
-    (repo / "data" / "country.yml").write_text(FIXTURE.read_text(encoding="utf-8"), encoding="utf-8")
+    (repo / "data" / "countries" / "XR.yml").write_text(FIXTURE.read_text(encoding="utf-8"), encoding="utf-8")
+    _serve_country(repo, "XR")
     _run(repo, "scripts/new_language.py", NEW, "Fork language")
     for page in ("index.md", "help.md"):
         _mark_translated(repo, page)
-    # The translator's texts in the data files, for every language still built (the fixture
-    # country has English and Slovak ones already).
-    for language in [lang.locale for lang in project.languages() if lang.locale != "hu"] + [NEW]:
-        for data_file in ("international.yml", "country.yml"):
-            _translate_data(repo / "data" / data_file, language)
+    # The translator's texts for the data the fork does not own (data/international.yml),
+    # for every language still built (the fixture country has English and Slovak ones).
+    for language in [lang.locale for lang in project.languages() if lang.locale not in ("hu", "en")] + [NEW]:
+        _run(repo, "scripts/translation_status.py", "texts", "--lang", language, "--write")
+        _fill_in_todo_lines(repo / "data" / "translations" / f"{language}.yml", language)
     status = _run(repo, "scripts/country_status.py").stdout
     # Served like GitHub Pages serves a project site: the site sits in /grooming-xr/.
     site = base / "www" / SUB_PATH
@@ -123,7 +124,7 @@ def _texts(site: Path):
         yield pdf.relative_to(site), " ".join(page.extract_text() or "" for page in PdfReader(pdf).pages)
 
 
-def _leftovers(data: country.CountryData, keep: country.CountryData) -> list[str]:
+def _leftovers(data: country_data.CountryData, keep: country_data.CountryData) -> list[str]:
     """What of the home country's data must not appear once the fork replaced it."""
     kept = keep.phone_numbers() | {c.get("name") for c in keep.all_contacts() if isinstance(c.get("name"), str)}
     international = {n for c in data.international for p in c.phones for n in (p.dial, p.display)}
@@ -142,22 +143,22 @@ def _leftovers(data: country.CountryData, keep: country.CountryData) -> list[str
 @pytest.mark.browser  # reads the PDFs too, which only builds with browser tests make
 def test_no_home_country_contact_is_left_on_any_page_or_pdf(fork):
     repo, site, _ = fork
-    fixture = country.load(repo / "data")
+    fixture = country_data.load("XR", repo / "data")
     leftovers = _leftovers(HOME_COUNTRY, fixture)
     if not leftovers:
-        pytest.skip(f"this site's data/country.yml is already the fixture's country ({fixture.code}): nothing to look for")
+        pytest.skip(f"this site already serves the fixture's country ({fixture.code}): nothing to look for")
     problems = []
     for where, text in _texts(site):
         for value in leftovers:
             if re.search(rf"(?<![\w+]){re.escape(value)}(?!\w)", text):
-                problems.append(f"{where}: still shows {value!r} from the home country's data/country.yml")
-    assert not problems, "\n".join(problems[:40]) + "\nEvery contact must come from data/country.yml (markers), " \
+                problems.append(f"{where}: still shows {value!r} from the home country's data ({HOME_COUNTRY.files['country']})")
+    assert not problems, "\n".join(problems[:40]) + "\nEvery contact must come from the country data (markers), " \
                                                     "never from page text or templates."
 
 
 def test_quick_exit_and_print_footer_carry_the_new_country(fork):
     repo, site, _ = fork
-    fixture = country.load(repo / "data")
+    fixture = country_data.load("XR", repo / "data")
     problems = []
     for html in sorted(site.rglob("index.html")):
         soup = parse_html(html)
@@ -177,7 +178,7 @@ def test_pdfs_carry_the_new_country_helplines(fork):
     from pypdf import PdfReader
 
     repo, site, _ = fork
-    fixture = country.load(repo / "data")
+    fixture = country_data.load("XR", repo / "data")
     pdfs = sorted(site.rglob("*.pdf"))
     assert pdfs, f"no checklist PDFs in {site}"
     numbers = [fixture.by_id(cid).phones[0].display for cid in fixture.print_line]
@@ -207,7 +208,7 @@ def test_the_fork_passes_its_translation_checks(fork):
 
 def test_country_status_lists_the_forks_to_do(fork):
     _, _, status = fork
-    assert "data/country.yml: Ruritania (XR)" in status, status
+    assert "data/countries/XR.yml: Ruritania (XR)" in status, status
     assert "parents-line-xr was last verified on 2025-06-01" in status, "stale contact not reported:\n" + status
     assert "Hidden on your site" in status and "docs/en/teachers/for-schools.md:" in status and "[HU]" in status, (
         "the Hungarian passages are not listed as hidden:\n" + status)

@@ -30,6 +30,16 @@ def hook(name: str):
     return module
 
 
+def building(current: str, site_url: str = "https://example.org/repo/"):
+    """The MkDocs config a hook sees while the i18n plugin builds `current` (this site's
+    mkdocs.yml, read afresh: the hooks read which language is the default from it)."""
+    from mkdocs.config import load_config
+
+    config = load_config(str(project.MKDOCS_YML), site_url=site_url)
+    config.plugins["i18n"].current_language = current
+    return config
+
+
 def sha(text: str) -> str:
     return f"'sha256-{base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()}'"
 
@@ -224,10 +234,9 @@ def test_lean_assets_refuses_unknown_files():
 
 @pytest.mark.parametrize("current,expected", [("en", "https://example.org/repo/"), ("hu", "https://example.org/repo/hu/")])
 def test_checklists_print_home_url_is_the_language_home(current, expected):
-    languages = [SimpleNamespace(locale="en", link="/"), SimpleNamespace(locale="hu", link="/hu/")]
-    i18n = SimpleNamespace(current_language=current, config=SimpleNamespace(languages=languages))
-    config = SimpleNamespace(site_url="https://example.org/repo/", plugins={"i18n": i18n})
-    context = hook("checklists").on_page_context({}, None, config, None)
+    if current not in {language.locale for language in project.languages()}:
+        pytest.skip(f"this site does not build {current}")
+    context = hook("checklists").on_page_context({}, None, building(current), None)
     assert context["print_home_url"] == expected, "overrides/hooks/checklists.py (on_page_context)"
 
 
@@ -250,10 +259,12 @@ def test_i18n_pages_hreflang_links_are_absolute_with_x_default():
     (None, "hu", False),
 ])
 def test_untranslated_pages_wrap_the_article_in_the_default_language(status, current, wrapped):
+    if current not in {language.locale for language in project.languages()}:
+        pytest.skip(f"this site does not build {current}")
     page = SimpleNamespace(meta={"translation_status": status} if status else {})
-    config = SimpleNamespace(plugins={"i18n": SimpleNamespace(current_language=current, default_language="en")})
-    html = hook("untranslated_pages").on_page_content("<p>text</p>", page, config, None)
-    expected = '<div lang="en" class="untranslated-content">\n<p>text</p>\n</div>' if wrapped else "<p>text</p>"
+    html = hook("untranslated_pages").on_page_content("<p>text</p>", page, building(current), None)
+    # dir="ltr": in a right-to-left language the English text must still read left to right.
+    expected = '<div lang="en" dir="ltr" class="untranslated-content">\n<p>text</p>\n</div>' if wrapped else "<p>text</p>"
     assert html == expected, "overrides/hooks/untranslated_pages.py"
 
 

@@ -34,11 +34,11 @@ def test_every_page_exists_in_every_language():
 
 
 def project_copy(target: Path) -> Path:
-    """What a build reads, copied: mkdocs.yml, docs/, overrides/ (and data/ once it exists)."""
+    """What a build reads, copied: mkdocs.yml, config/, docs/, overrides/, data/."""
     root = project.REPO_ROOT
     target.mkdir(parents=True)
     shutil.copy2(root / "mkdocs.yml", target / "mkdocs.yml")
-    for folder in ("docs", "overrides", "data"):
+    for folder in ("config", "docs", "overrides", "data"):
         if (root / folder).is_dir():
             shutil.copytree(root / folder, target / folder)
     return target

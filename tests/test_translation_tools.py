@@ -189,7 +189,7 @@ def test_adding_an_existing_language_fails_and_changes_nothing(scaffolded):
     for code in (WITH_STRINGS, T if TRANSLATION else DEFAULT.locale):
         done = run(repo, "new_language.py", code, "Again")
         assert done.returncode == 2, f"adding {code} twice: exit {done.returncode}, expected 2\n{done.stdout}"
-        assert "ERROR:" in done.stderr and "already exists" in done.stderr, done.stderr
+        assert "ERROR:" in done.stderr and "is in mkdocs.yml" in done.stderr, done.stderr
     assert tree_digest(repo) == before, "a refused scaffold changed files"
 
 
@@ -209,7 +209,8 @@ def test_dry_run_prints_the_block_and_writes_nothing(scaffolded):
     before = tree_digest(repo)
     done = run(repo, "new_language.py", DRY_RUN, "Language C", "--dry-run")
     assert done.returncode == 0, done.stderr
-    assert f"- locale: {DRY_RUN}" in done.stdout and f"docs/{DRY_RUN}/help.md" in done.stdout and "nav_translations:" in done.stdout
+    assert f"+      - locale: {DRY_RUN}" in done.stdout and f"docs/{DRY_RUN}/help.md" in done.stdout, done.stdout
+    assert f"config/languages/{DRY_RUN}.yml would be written" in done.stdout, done.stdout
     assert tree_digest(repo) == before, "--dry-run wrote files"
 
 
@@ -313,8 +314,12 @@ def test_staleness_cli_stamps_reports_drift_and_shows_the_diff(repo):
     assert diff.returncode == 0, diff.stderr
     assert "+A sentence added to the English page." in diff.stdout, diff.stdout
 
-    restamp = run(repo, "translation_status.py", "stamp", "help.md", "--lang", T, "--write")
-    assert restamp.returncode == 0 and "will show as drifted" in restamp.stdout, restamp.stdout
+    # The English change is not committed: stamping would record the old text as the source
+    # and mark a correct translation drifted, so it is refused (LOCALIZING.md).
+    before = (repo / "docs" / T / "help.md").read_text(encoding="utf-8")
+    refused = run(repo, "translation_status.py", "stamp", "help.md", "--lang", T, "--write")
+    assert refused.returncode == 2 and "commit the English page first" in refused.stderr, refused.stderr
+    assert (repo / "docs" / T / "help.md").read_text(encoding="utf-8") == before, "a refused stamp wrote the page"
     _git(repo, "commit", "-q", "-am", "English edit")
     restamp = run(repo, "translation_status.py", "stamp", "help.md", "--lang", T, "--write")
     assert restamp.returncode == 0, restamp.stderr

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin
 
-from site_tools.project import site_prefix
+from site_tools.project import build_languages
 
 # pymdownx.tasklist (pymdown-extensions 13) writes `<input type="checkbox"[ disabled][ checked]/> `
 # first in the <li> (or in its first <p> for loose lists); attributes are matched in any order.
@@ -51,11 +51,6 @@ def on_page_content(html, page, config, files):
 
 
 def on_page_context(context, page, config, nav):
-    i18n = config.plugins.get("i18n")
-    folder = ""
-    if i18n:
-        for language in i18n.config.languages:
-            if language.locale == i18n.current_language:
-                folder = site_prefix(language.link)
+    folder = build_languages(config).folder
     context["print_home_url"] = urljoin(config.site_url, folder) if config.site_url else None
     return context

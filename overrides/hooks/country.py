@@ -1,11 +1,12 @@
-"""MkDocs hook: the country's data on every page (scripts/site_tools/country.py).
+"""MkDocs hook: the country's data on every page (site_tools.country_data, site_tools.country).
 
-- on_config: data/country.yml and data/international.yml are read and validated; the build
-  stops with every problem listed (file, contact, key) before any page is rendered.
+- on_config: the country mkdocs.yml serves (`extra.country`) is read from
+  data/countries/<CODE>.yml, with data/international.yml, and validated; the build stops with
+  every problem listed (file, contact, key) before any page is rendered.
 - on_page_markdown: contact markers ([[contact child-helpline]], [[contacts country]], ...)
-  become Markdown, and `<!-- country: ... -->` lines are dropped. A translated page needs
-  its language's texts in the data; a page still marked untranslated shows the default
-  language's, as its own text does.
+  become Markdown; other countries' passages and the passages of roles the country has no
+  contact for are left out. A translated page needs its language's texts in the data; a page
+  still marked untranslated shows the default language's, as its own text does.
 - page and template context: `country` (quick-exit destination, line printed under
   checklists) for partials/quick-exit.html and partials/print-footer.html.
 """
@@ -16,42 +17,34 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from site_tools import country as country_data
-from site_tools import project
+from site_tools import country as rendering
+from site_tools import country_data, project
 
 _state: dict = {}
 
 
-def _locales(config) -> tuple[str, str]:
-    """(the page's language, the language pending pages are copies of).
-
-    The second is the language marked `default: true` in mkdocs.yml, not the plugin's
-    current default: BUILD_ONLY_LOCALE=sk makes sk the plugin's default, but a pending sk
-    page is still an English copy."""
-    i18n = config.plugins.get("i18n")
-    if i18n:
-        return i18n.current_language, project.languages(config.config_file_path)[0].locale
-    language = config.theme.get("language", "en")
-    return language, language
-
-
 def on_config(config):
+    code = (config.extra or {}).get("country")
+    if not isinstance(code, str) or not code:
+        raise PluginError("mkdocs.yml: `extra.country` must name the country the site serves, e.g. `country: HU` "
+                          "(its data is data/countries/HU.yml)")
     try:
         # Next to this mkdocs.yml, not next to site_tools: a copy of the site (a fork drill)
         # builds with its own data.
-        _state["data"] = country_data.load(Path(config.config_file_path).parent / "data")
+        _state["data"] = country_data.load(code, Path(config.config_file_path).parent / "data")
     except country_data.CountryDataError as error:
         raise PluginError(str(error)) from None
     return config
 
 
-def _renderer(config, page=None) -> country_data.Renderer:
-    locale, default = _locales(config)
+def _renderer(config, page=None) -> rendering.Renderer:
+    languages = project.build_languages(config)
+    locale = languages.current.locale
     # The path inside the language folder ("parents/what-to-do.md"), whatever the build mode.
     src = getattr(page.file, "norm_src_uri", page.file.src_uri) if page else ""
     pending = bool(page and (page.meta or {}).get("translation_status") == "untranslated")
-    return country_data.Renderer(
-        _state["data"], locale, default, (config.extra or {}).get("ui"), page=src,
+    return rendering.Renderer(
+        _state["data"], locale, languages.default.locale, (config.extra or {}).get("ui"), page=src,
         where=f"docs/{locale}/{src}" if src else f"the {locale} site chrome",
         # Pages pending translation and the chrome of languages being scaffolded read the
         # default language's text, like the pages themselves.
@@ -63,7 +56,7 @@ def on_page_markdown(markdown, page, config, files):
         renderer = _renderer(config, page)
         description = (page.meta or {}).get("description")
         if isinstance(description, str) and "[[" in description:
-            page.meta["description"] = country_data.plain_text(renderer.expand(description))
+            page.meta["description"] = rendering.plain_text(renderer.expand(description))
         return renderer.render_page(markdown)
     except country_data.CountryDataError as error:
         raise PluginError(str(error)) from None

@@ -28,6 +28,8 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
+from site_tools.project import is_nested_language_build
+
 # Directives besides script-src; the policy is the same on every page.
 BASE_POLICY = {
     "default-src": ["'self'"],
@@ -136,8 +138,7 @@ def on_post_build(config):
         updated = add_policy(html)
         if updated != html:
             path.write_text(updated, encoding="utf-8")
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and getattr(i18n, "building", False):
+    if is_nested_language_build(config):
         return  # a nested per-language build: the outer build sees every language's pages
     pages = [path.read_text(encoding="utf-8") for path in sorted(site_dir.rglob("*.html"))]
     (site_dir / HEADERS_FILE).write_text(headers_file(pages), encoding="utf-8")

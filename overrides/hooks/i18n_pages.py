@@ -13,7 +13,7 @@ import logging
 from pathlib import Path
 from urllib.parse import urljoin
 
-from site_tools.project import site_prefix
+from site_tools.project import is_nested_language_build, site_prefix
 
 log = logging.getLogger("mkdocs.hooks.i18n_pages")
 
@@ -46,6 +46,12 @@ def on_page_context(context, page, config, nav):
             links.append({"hreflang": "x-default", "href": link["href"]})
     context["hreflang_links"] = links
     return context
+
+
+def on_pre_build(config):
+    # `mkdocs serve` runs the same hooks module for every rebuild: start each site afresh.
+    if not is_nested_language_build(config):
+        _not_found_pages.clear()
 
 
 def on_post_template(output, template_name, config):

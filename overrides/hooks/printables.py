@@ -24,9 +24,7 @@ from site_tools.checklists import PAPERS, PDFS_ENV
 
 
 def _language(config) -> project.Language:
-    i18n = config.plugins.get("i18n")
-    locale = i18n.current_language if i18n else config.theme.get("language", "en")
-    return next(lang for lang in project.languages(config.config_file_path) if lang.locale == locale)
+    return project.build_languages(config).current
 
 
 def on_page_content(html, page, config, files):

@@ -32,6 +32,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from site_tools.project import is_nested_language_build
+
 log = logging.getLogger("mkdocs.hooks.search_index")
 
 BUNDLE_DIR = "pagefind"
@@ -80,8 +82,7 @@ def _languages_built(config) -> set[str]:
 
 @event_priority(-200)
 def on_post_build(config):
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and getattr(i18n, "building", False):
+    if is_nested_language_build(config):
         return  # a nested per-language build: the outer build indexes everything once
     site_dir = Path(config.site_dir)
     bundle = site_dir / BUNDLE_DIR

@@ -13,12 +13,15 @@ from __future__ import annotations
 
 # The marker scripts/new_language.py writes and the parity checks skip: one definition.
 from site_tools.parity import UNTRANSLATED
+from site_tools.project import build_languages
 
 
 def on_page_content(html, page, config, files):
     if (page.meta or {}).get("translation_status") != UNTRANSLATED:
         return html
-    i18n = config.plugins.get("i18n")
-    if not i18n or i18n.current_language == i18n.default_language:
+    languages = build_languages(config)
+    if languages.current.locale == languages.default.locale:
         return html
-    return f'<div lang="{i18n.default_language}" class="untranslated-content">\n{html}\n</div>'
+    default = languages.default
+    return f'<div lang="{default.locale}" dir="{default.direction}" class="untranslated-content">\n{html}\n</div>'
+

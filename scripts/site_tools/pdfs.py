@@ -107,7 +107,7 @@ def generate_pdfs(site_dir: Path, papers: tuple[str, ...] = tuple(PAPERS)) -> li
     from .serve import serve_directory
 
     site_dir = Path(site_dir)
-    built = [lang for lang in configured_languages() if lang.build]
+    built = configured_languages()
     items: list[Printable] = printables(built)
     written: list[Path] = []
     if not items:

@@ -1,36 +1,42 @@
-"""Scaffolding a new language: validate, plan every change, then write it all or nothing.
+"""Adding and switching off languages: validate, plan every change, then write it all or nothing.
 
-Used by scripts/new_language.py. A new language gets:
+Used by scripts/new_language.py and scripts/remove_language.py. A new language gets:
 
 * docs/<code>/: a copy of every default-language file; Markdown pages carry
   `translation_status: untranslated` plus the stamp of the English text they copy
-  (source_commit when that text is committed, source_hash always);
-* a language block in mkdocs.yml, inserted as text right after the last language of the
-  i18n plugin's `languages:` list (the file has !ENV tags and comments: it is never
-  round-tripped through a YAML library), holding site_name/site_description/copyright,
-  every `extra` key and every nav title, all still in English;
+  (source_commit when that text is committed, source_hash always). Passages about other
+  countries than the one the site serves are left out of the copies: the new language
+  never has to carry them;
+* config/languages/<code>.yml: a copy of the default language's file (interface strings,
+  light/dark toggle names, navigation titles) with the site's name, description and
+  copyright line, all still in the default language, to translate;
+* an entry in mkdocs.yml's i18n `languages:` list (`locale` and `name`), edited with
+  ruamel.yaml so that comments and `!ENV` tags stay as they are;
 * overrides/partials/languages/<code>.html only when Material has no interface strings for
-  the code (otherwise the build cannot render the theme); it falls back to English.
+  the code (otherwise the theme cannot render); it falls back to English.
 
 Nothing is written until everything has been checked, including that MkDocs reads the new
-mkdocs.yml and finds exactly the language we meant to add.
+mkdocs.yml and finds exactly the language we meant to add; if writing fails half-way,
+everything written so far is undone, mkdocs.yml included.
+
+Switching a language off sets `build: false` on its entry and keeps its files, so that
+upstream's changes to them keep merging cleanly; deleting them is a separate choice
+(LOCALIZING.md, "Switch a language off").
 """
 
 from __future__ import annotations
 
 import datetime
-import io
 import os
 import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
-from . import project
+from . import project, yaml_edit
+from .files import write_atomically
 from .markdown_outline import read_front_matter, set_front_matter_values, source_hash
-from .parity import UNTRANSLATED, nav_titles
+from .parity import UNTRANSLATED
 from .translations import Git
 
 try:  # the plugin's own rule, so that this tool accepts exactly what the build accepts
@@ -39,31 +45,49 @@ except ImportError:  # pragma: no cover - same pattern as mkdocs-static-i18n 1.3
     RE_LOCALE = re.compile(r"(^[a-z]{2}(-[A-Za-z]{4})?(-[A-Z]{2})?$)|(^[a-z]{2}_[A-Z]{2}$)")
 
 OVERRIDES_DIR = project.REPO_ROOT / "overrides"
+TEST_DATA_DIR = project.REPO_ROOT / "tests" / "data" / "languages"
+ACCEPTED = "xx, xx-Scri, xx-RR, xx-Scri-RR or xx_RR (e.g. de, sr-Latn, pt-BR, zh-Hant-TW, de_AT)"
 
 
 class ScaffoldError(RuntimeError):
     """Invalid input or a state that makes scaffolding unsafe (exit code 2)."""
 
 
+def canonical_code(code: str) -> str:
+    """BCP 47 letter case: language lower, script title case, region upper ("sr-Latn", "pt-BR")."""
+    parts = re.split(r"([-_])", code)
+    out = []
+    for index, part in enumerate(parts):
+        if index == 0:
+            out.append(part.lower())
+        elif part in "-_":
+            out.append(part)
+        elif len(part) == 4:
+            out.append(part.title())
+        else:
+            out.append(part.upper())
+    return "".join(out)
+
+
 def validate_code(code: str) -> None:
     if code.lower() == "null":
         raise ScaffoldError("'null' is reserved by mkdocs-static-i18n (it adds a link-only switcher entry)")
-    if RE_LOCALE.match(code):
-        return
-    accepted = "xx, xx-Scri, xx-RR, xx-Scri-RR or xx_RR (e.g. de, sr-Latn, pt-BR, zh-Hant-TW, de_AT)"
-    if re.fullmatch(r"[A-Za-z]{3}([-_].*)?", code):
-        raise ScaffoldError(
-            f"{code!r} is a three-letter code. mkdocs-static-i18n (the plugin that builds each language) "
-            f"accepts only two-letter ISO 639-1 codes, optionally with a script and/or region: {accepted}. "
-            "If your language has a two-letter code, use it (e.g. 'fi', not 'fin'). If it has only a three-letter "
-            "code (e.g. 'fil' Filipino), see LOCALIZING.md, \"Languages with only a three-letter code\"."
-        )
-    if re.fullmatch(r"[A-Z]{2}", code):
-        raise ScaffoldError(f"{code!r}: write the language code in lower case ({code.lower()!r}); {accepted}")
-    raise ScaffoldError(
-        f"{code!r} is not a language code the build accepts; use an ISO 639-1 code such as 'de' "
-        f"(not the language's name), optionally with a script or region: {accepted}"
-    )
+    if not RE_LOCALE.fullmatch(code):  # fullmatch: the plugin's `$` would let "de\n" through
+        if re.fullmatch(r"[A-Za-z]{3}([-_].*)?", code):
+            raise ScaffoldError(
+                f"{code!r} is a three-letter code. mkdocs-static-i18n (the plugin that builds each language) "
+                f"accepts only two-letter ISO 639-1 codes, optionally with a script and/or region: {ACCEPTED}. "
+                "If your language has a two-letter code, use it (e.g. 'fi', not 'fin'). If it has only a three-letter "
+                "code (e.g. 'fil' Filipino), see LOCALIZING.md, \"Languages with only a three-letter code\".")
+        if re.fullmatch(r"[A-Za-z]{2}([-_][A-Za-z]{4})?([-_][A-Za-z]{2})?", code) and \
+                RE_LOCALE.fullmatch(canonical_code(code)):
+            raise ScaffoldError(f"{code!r}: write it {canonical_code(code)!r} (language in lower case, script "
+                                f"capitalised, region in upper case); {ACCEPTED}")
+        raise ScaffoldError(f"{code!r} is not a language code the build accepts; use an ISO 639-1 code such as "
+                            f"'de' (not the language's name), optionally with a script or region: {ACCEPTED}")
+    if canonical_code(code) != code:
+        raise ScaffoldError(f"{code!r}: write it {canonical_code(code)!r} (language in lower case, script "
+                            f"capitalised, region in upper case)")
 
 
 def validate_name(name: str) -> None:
@@ -77,109 +101,43 @@ def _same_code(a: str, b: str) -> bool:
     return a.replace("_", "-").lower() == b.replace("_", "-").lower()
 
 
-# --------------------------------------------------------------------------- mkdocs.yml text
+# --------------------------------------------------------------------------- mkdocs.yml
 
 
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip(" "))
+def _language_list(document) -> list:
+    try:
+        return document["plugins"]["i18n"]["languages"]
+    except (KeyError, TypeError):
+        raise ScaffoldError("mkdocs.yml has no `plugins: {i18n: {languages: [...]}}` mapping; add the language by hand "
+                            "(LOCALIZING.md)") from None
 
 
-def find_language_list_end(text: str) -> tuple[int, int]:
-    """(index of the line after the last language block, indentation of its "- " items)."""
-    lines = text.splitlines(keepends=True)
-    plugin = next((i for i, line in enumerate(lines) if re.match(r"^\s*-\s+i18n\s*:\s*$", line)), None)
-    if plugin is None:
-        raise ScaffoldError("mkdocs.yml has no `- i18n:` plugin entry; add the language by hand (LOCALIZING.md)")
-    plugin_indent = _indent(lines[plugin])
-    start = None
-    for i in range(plugin + 1, len(lines)):
-        line = lines[i]
-        if line.strip() and not line.lstrip().startswith("#") and _indent(line) <= plugin_indent:
-            break
-        if re.match(r"^\s*languages\s*:\s*$", line):
-            start = i
-            break
-    if start is None:
-        raise ScaffoldError("mkdocs.yml: no `languages:` list under the i18n plugin; add the language by hand")
-    key_indent = _indent(lines[start])
-    item_indent = None
-    last_content = None
-    for i in range(start + 1, len(lines)):
-        line = lines[i]
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        indent = _indent(line)
-        if item_indent is None:
-            if not line.lstrip().startswith("- "):
-                raise ScaffoldError("mkdocs.yml: `languages:` is not followed by a list of `- locale:` blocks")
-            item_indent = indent
-        if indent > item_indent or (indent == item_indent and line.lstrip().startswith("- ")):
-            last_content = i
-            continue
-        if indent < item_indent or indent <= key_indent:
-            break
-    if last_content is None or item_indent is None:
-        raise ScaffoldError("mkdocs.yml: the i18n `languages:` list is empty")
-    return last_content + 1, item_indent
-
-
-def _dump(value, indent: int) -> list[str]:
-    text = yaml.safe_dump(value, allow_unicode=True, sort_keys=False, default_flow_style=False, width=10_000)
-    return [" " * indent + line if line else line for line in text.splitlines()]
-
-
-_EXTRA_COMMENTS = {
-    "ui": "Interface strings: translate each value; keep the keys and any {n}, {name}, {phone}, {summary}.",
-}
-
-
-def language_block(code: str, name: str, default, config, item_indent: int) -> str:
-    """The YAML text of the new language's entry in the i18n `languages:` list."""
-    pad = " " * (item_indent + 2)
-    today = datetime.date.today().isoformat()
-    lines = [f"{' ' * item_indent}- locale: {code}", f"{pad}name: {_dump(name, 0)[0]}", f"{pad}build: true",
-             f"{pad}# Scaffolded by scripts/new_language.py on {today}. Every value below is still in the",
-             f"{pad}# default language ({default.locale}): translate it (LOCALIZING.md, \"What to translate\")."]
-    for key in ("site_name", "site_description", "copyright"):
-        value = getattr(default, key, None) or config.get(key)
-        if value:
-            lines += _dump({key: " ".join(str(value).split())}, item_indent + 2)
-    extra = dict(default.extra or {})
-    if extra:
-        lines.append(f"{pad}extra:")
-        for key, value in extra.items():
-            if key in _EXTRA_COMMENTS:
-                lines.append(f"{pad}  # {_EXTRA_COMMENTS[key]}")
-            lines += _dump({key: value}, item_indent + 4)
-    palette = config.theme.get("palette") if hasattr(config.theme, "get") else None
-    if palette:
-        # Material reads the toggle's accessible name from theme.palette (not from extra.ui).
-        lines.append(f"{pad}# Light/dark toggle: translate each `name` (what screen readers announce).")
-        lines.append(f"{pad}theme:")
-        lines += _dump({"palette": [dict(option) for option in palette]}, item_indent + 4)
-    titles = nav_titles(config.nav)
-    if titles:
-        lines.append(f"{pad}# Navigation titles: translate the value after each colon, never the key.")
-        lines.append(f"{pad}nav_translations:")
-        lines += _dump({title: title for title in titles}, item_indent + 4)
-    return "\n".join(lines) + "\n"
-
-
-def _load_config_text(text: str):
+def _read_back(text: str):
+    """MkDocs' reading of a would-be mkdocs.yml (INHERIT included): written next to the real
+    one for the check, then removed."""
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
+    probe = project.MKDOCS_YML.with_name(f".mkdocs.check-{os.getpid()}.yml")
     try:
-        return load_config(io.StringIO(text), config_file_path=str(project.MKDOCS_YML))
+        probe.write_text(text, encoding="utf-8")
+        preview = os.environ.pop("BUILD_ONLY_LOCALE", None)
+        try:
+            return load_config(str(probe))
+        finally:
+            if preview is not None:
+                os.environ["BUILD_ONLY_LOCALE"] = preview
     except (Abort, ConfigurationError) as error:
-        raise ScaffoldError(f"MkDocs cannot read mkdocs.yml with the new block ({error}); nothing was written") from error
+        raise ScaffoldError(f"MkDocs cannot read mkdocs.yml after the change ({error}); nothing was written") from error
+    finally:
+        probe.unlink(missing_ok=True)
 
 
-def _language_configs(config) -> dict:
-    return {language.locale: language for language in config.plugins["i18n"].config.languages}
+def _entries(config) -> dict:
+    return {language.locale: dict(language) for language in config.plugins["i18n"].config.languages}
 
 
-# --------------------------------------------------------------------------- plan and apply
+# --------------------------------------------------------------------------- adding a language
 
 
 @dataclass
@@ -189,7 +147,8 @@ class Plan:
     default_locale: str
     mkdocs_before: str
     mkdocs_after: str
-    block: str
+    language_file: Path
+    language_text: str
     files: dict[str, bytes]  # path inside docs/<code>/ -> content
     pages: list[str]
     theme_strings: Path | None = None  # overrides/partials/languages/<code>.html to create
@@ -214,79 +173,47 @@ def _theme_strings(code: str) -> str:
         f"  Material for MkDocs ships no interface strings for \"{code}\"; scripts/new_language.py\n"
         "  created this file so that the theme can render. Every key missing here falls back to\n"
         "  English (Material's partials/languages/en.html lists them: \"search.placeholder\", ...).\n"
-        "  Add translations as \"key\": \"text\" lines. Set \"direction\" to \"rtl\" for right-to-left scripts.\n"
+        "  Add translations as \"key\": \"text\" lines.\n"
         "-#}\n"
         "{% macro t(key) %}{{ {\n"
         f"  \"language\": \"{code.replace('_', '-')}\",\n"
-        "  \"direction\": \"ltr\",\n"
+        f"  \"direction\": \"{project.text_direction(code)}\",\n"
         "}[key] }}{% endmacro %}\n"
     )
 
 
-def plan(code: str, name: str) -> Plan:
-    validate_code(code)
-    validate_name(name)
-    config = project.load_mkdocs_config()
-    before = _language_configs(config)
-    default = next((language for language in before.values() if language.default), None)
-    if default is None:
-        raise ScaffoldError("mkdocs.yml has no default language (default: true)")
-    clash = next((locale for locale in before if _same_code(locale, code)), None)
-    if clash:
-        raise ScaffoldError(f"language {clash!r} already exists in mkdocs.yml (plugins > i18n > languages); "
-                            "nothing was written. To start over, remove its block and docs folder first.")
-    existing = [p.name for p in project.DOCS_DIR.iterdir() if _same_code(p.name, code)] if project.DOCS_DIR.exists() else []
-    if existing:
-        raise ScaffoldError(f"docs/{existing[0]}/ already exists; nothing was written. Move it away or delete it "
-                            "if it is left over from an earlier attempt.")
-    source_dir = project.DOCS_DIR / default.locale
-    if not source_dir.is_dir():
-        raise ScaffoldError(f"docs/{default.locale}/ (the default language's pages) does not exist")
-
-    text = project.MKDOCS_YML.read_text(encoding="utf-8")
-    insert_at, item_indent = find_language_list_end(text)
-    block = language_block(code, name, default, config, item_indent)
-    lines = text.splitlines(keepends=True)
-    if not lines[insert_at - 1].endswith("\n"):
-        lines[insert_at - 1] += "\n"
-    after = "".join(lines[:insert_at]) + block + "".join(lines[insert_at:])
-    _verify(after, config, before, default, code, name)
-
-    git = Git(project.REPO_ROOT)
-    head = git.commit("HEAD")
-    files: dict[str, bytes] = {}
-    pages = []
-    notes = []
-    uncommitted = []
-    for path in sorted(p for p in source_dir.rglob("*") if p.is_file()):
-        rel = path.relative_to(source_dir).as_posix()
-        if any(part.startswith(".") for part in Path(rel).parts):
-            continue
-        if path.suffix != ".md":
-            files[rel] = path.read_bytes()
-            continue
-        page_text, committed = untranslated_copy(default, rel, git, head)
-        files[rel] = page_text.encode("utf-8")
-        if head and not committed:
-            uncommitted.append(rel)
-        pages.append(rel)
-    if uncommitted:
-        notes.append("not committed yet, so stamped with source_hash only: " + ", ".join(uncommitted))
-    if not head:
-        notes.append("no git history here: pages are stamped with source_hash only")
-
-    result = Plan(code, name, default.locale, text, after, block, files, pages, notes=notes)
-    if not material_has_language(code):
-        result.theme_strings = OVERRIDES_DIR / "partials" / "languages" / f"{code}.html"
-        result.theme_strings_text = _theme_strings(code)
-        result.notes.append(f"Material has no interface strings for {code!r}: "
-                            f"{result.theme_strings.relative_to(project.REPO_ROOT)} falls back to English")
-    return result
+def language_file_text(code: str, name: str, default_locale: str, config) -> str:
+    """config/languages/<code>.yml for a new language: the default language's file, with the
+    site's name, description and copyright line, still in the default language."""
+    template = project.language_file(default_locale).read_text(encoding="utf-8")
+    body = template[template.index("\n\n") + 2:] if template.startswith("#") else template  # drop its header
+    today = datetime.date.today().isoformat()
+    identity = {key: " ".join(str(config.get(key)).split()) for key in ("site_name", "site_description", "copyright")
+                if config.get(key)}
+    lines = [f"# {name} ({code}): interface strings, navigation titles and the site's name in this language.",
+             f"# Scaffolded by scripts/new_language.py on {today}. Every value is still in the default",
+             f"# language ({default_locale}): translate it (LOCALIZING.md, \"What to translate\"). Keep the keys and",
+             "# any {n}, {name}, {phone}, {summary} placeholders. Nav titles: translate the value after each colon.",
+             ""]
+    head = yaml_edit.dump(yaml_edit.mapping(**identity)) if identity else ""
+    return "\n".join(lines) + head + "\n" + body
 
 
-def untranslated_copy(default, rel: str, git: Git, head: str | None) -> tuple[str, bool]:
-    """The default language's page as a pending copy: marked untranslated and stamped with
-    the text it copies. Returns (text, whether that text is committed at `head`)."""
+def other_countries_left_out(text: str, code: str, where: str) -> str:
+    """A page without the passages written for other countries than `code` (a new
+    language has no reason to carry them). Role passages stay: they depend on the data."""
+    from .country import passages
+
+    lines = text.split("\n")
+    dropped = {n for p in passages(text, where) if p.kind == "country" and p.code != code
+               for n in range(p.first, p.last + 1)}
+    return "\n".join(line for number, line in enumerate(lines, start=1) if number not in dropped)
+
+
+def untranslated_copy(default, rel: str, git: Git, head: str | None, country_code: str | None = None) -> tuple[str, bool]:
+    """The default language's page as a pending copy: marked untranslated, stamped with the
+    text it copies, and (given the site's country) without other countries' passages.
+    Returns (text, whether that text is committed at `head`)."""
     english = (project.DOCS_DIR / default.locale / rel).read_text(encoding="utf-8")
     front = read_front_matter(english)
     if front.error:
@@ -295,43 +222,113 @@ def untranslated_copy(default, rel: str, git: Git, head: str | None) -> tuple[st
     committed = git.show(head, f"docs/{default.locale}/{rel}") if head else None
     commit = head if committed is not None and source_hash(committed) == digest else None
     values = {"translation_status": UNTRANSLATED, "source_commit": commit, "source_hash": digest}
+    copy = english
+    if country_code:
+        try:
+            copy = other_countries_left_out(english, country_code, f"docs/{default.locale}/{rel}")
+        except ValueError as error:
+            raise ScaffoldError(str(error)) from None
     try:
-        return set_front_matter_values(english, values), commit is not None
+        return set_front_matter_values(copy, values), commit is not None
     except ValueError as error:
         raise ScaffoldError(f"docs/{default.locale}/{rel}: {error} (nothing was written)") from error
 
 
-def _verify(after: str, config, before: dict, default, code: str, name: str) -> None:
-    """MkDocs must read the new file and see exactly one more language, as intended."""
-    new = _load_config_text(after)
-    languages = _language_configs(new)
-    if set(languages) != set(before) | {code}:
-        raise ScaffoldError(f"mkdocs.yml would declare {sorted(languages)}, not {sorted(set(before) | {code})}; "
+def plan(code: str, name: str) -> Plan:
+    validate_code(code)
+    validate_name(name)
+    config = project.load_mkdocs_config()
+    before = _entries(config)
+    default_locale = project.declared_default_locale()
+    clash = next((locale for locale in before if _same_code(locale, code)), None)
+    if clash:
+        state = "switched off (build: false); switch it on by deleting that line" if before[clash].get("build") is False \
+            else "already offered"
+        raise ScaffoldError(f"language {clash!r} is in mkdocs.yml ({state}); nothing was written")
+    existing = [p.name for p in project.DOCS_DIR.iterdir() if _same_code(p.name, code)] if project.DOCS_DIR.exists() else []
+    if existing:
+        raise ScaffoldError(f"docs/{existing[0]}/ already exists; nothing was written. Move it away or delete it "
+                            "if it is left over from an earlier attempt.")
+    language_file = project.language_file(code)
+    if language_file.exists():
+        raise ScaffoldError(f"{language_file.relative_to(project.REPO_ROOT)} already exists; nothing was written. "
+                            "Add the language to mkdocs.yml by hand, or delete the file if it is left over.")
+    source_dir = project.DOCS_DIR / default_locale
+    if not source_dir.is_dir():
+        raise ScaffoldError(f"docs/{default_locale}/ (the default language's pages) does not exist")
+
+    text = project.MKDOCS_YML.read_text(encoding="utf-8")
+    document = yaml_edit.load(text)
+    _language_list(document).append(yaml_edit.mapping(locale=code, name=name))
+    after = yaml_edit.dump(document)
+    language_text = language_file_text(code, name, default_locale, config)
+    _verify_added(after, before, code, name, language_text, default_locale)
+
+    git = Git(project.REPO_ROOT)
+    head = git.commit("HEAD")
+    country = project.country_code()
+    files: dict[str, bytes] = {}
+    pages, uncommitted = [], []
+    for path in sorted(p for p in source_dir.rglob("*") if p.is_file()):
+        rel = path.relative_to(source_dir).as_posix()
+        if any(part.startswith(".") for part in Path(rel).parts):
+            continue
+        if path.suffix != ".md":
+            files[rel] = path.read_bytes()
+            continue
+        page_text, committed = untranslated_copy(project.default_language(), rel, git, head, country)
+        files[rel] = page_text.encode("utf-8")
+        if head and not committed:
+            uncommitted.append(rel)
+        pages.append(rel)
+    notes = []
+    if uncommitted:
+        notes.append("these English pages have changes that are not committed, so their copies are stamped with "
+                     "source_hash only: " + ", ".join(uncommitted) + ". Commit the English pages, then run "
+                     f"scripts/translation_status.py update to stamp the copies with the commit")
+    if not head:
+        notes.append("no git history here: pages are stamped with source_hash only")
+
+    result = Plan(code, name, default_locale, text, after, language_file, language_text, files, pages, notes=notes)
+    if not material_has_language(code):
+        result.theme_strings = OVERRIDES_DIR / "partials" / "languages" / f"{code}.html"
+        result.theme_strings_text = _theme_strings(code)
+        result.notes.append(f"Material has no interface strings for {code!r}: "
+                            f"{result.theme_strings.relative_to(project.REPO_ROOT)} falls back to English")
+    if project.text_direction(code) == "rtl":
+        result.notes.append(f"{code} is written right to left: pages get dir=\"rtl\"; read LOCALIZING.md, "
+                            "\"Right-to-left languages\"")
+    return result
+
+
+def _verify_added(after: str, before: dict, code: str, name: str, language_text: str, default_locale: str) -> None:
+    """MkDocs must read the new mkdocs.yml and see exactly one more language, as intended,
+    and the new language file must have the default language's keys."""
+    from .yaml_files import YamlFileError, parse_yaml
+
+    entries = _entries(_read_back(after))
+    if set(entries) != set(before) | {code}:
+        raise ScaffoldError(f"mkdocs.yml would declare {sorted(entries)}, not {sorted(set(before) | {code})}; "
                             "nothing was written")
-    for locale, language in before.items():
-        if dict(languages[locale]) != dict(language):
-            raise ScaffoldError(f"inserting the block would change language {locale!r}; nothing was written. "
-                                "Check the indentation of the i18n `languages:` list in mkdocs.yml.")
-    added = languages[code]
-    titles = nav_titles(config.nav)
-    if added.name != name or dict(added.extra or {}) != dict(default.extra or {}) or \
-            dict(added.nav_translations or {}) != {title: title for title in titles}:
-        raise ScaffoldError("the generated block does not read back as intended; nothing was written")
-
-
-def _write_text_atomically(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.new-language-{os.getpid()}")
-    with open(tmp, "w", encoding="utf-8", newline="") as handle:
-        handle.write(text)
-    if path.exists():
-        shutil.copymode(path, tmp)
-    os.replace(tmp, path)
+    for locale, entry in before.items():
+        if entries[locale] != entry:
+            raise ScaffoldError(f"the change would alter language {locale!r}; nothing was written")
+    if entries[code]["name"] != name:
+        raise ScaffoldError("the new mkdocs.yml entry does not read back as intended; nothing was written")
+    try:
+        new = parse_yaml(language_text, f"config/languages/{code}.yml")
+    except YamlFileError as error:
+        raise ScaffoldError(f"{error}; nothing was written") from None
+    template = project.read_language_file(default_locale)
+    if new.get("extra") != template.get("extra") or new.get("nav_translations") != template.get("nav_translations"):
+        raise ScaffoldError(f"config/languages/{code}.yml would not match {default_locale}'s keys; nothing was written")
 
 
 def apply(plan: Plan) -> None:
-    """Write everything; on any failure undo what was written."""
+    """Write everything; on any failure undo what was written, mkdocs.yml included."""
     staging = project.DOCS_DIR / f".{plan.code}.new-language-{os.getpid()}"
     created: list[Path] = []
+    mkdocs_written = False
     try:
         for rel, content in plan.files.items():
             target = staging / rel
@@ -341,17 +338,22 @@ def apply(plan: Plan) -> None:
             raise ScaffoldError(f"docs/{plan.code}/ appeared while scaffolding; nothing was written")
         staging.rename(plan.docs_dir)
         created.append(plan.docs_dir)
-        if plan.theme_strings:
-            if plan.theme_strings.exists():
-                raise ScaffoldError(f"{plan.theme_strings} appeared while scaffolding; nothing was written")
-            plan.theme_strings.parent.mkdir(parents=True, exist_ok=True)
-            _write_text_atomically(plan.theme_strings, plan.theme_strings_text)
-            created.append(plan.theme_strings)
+        for path, text in ((plan.theme_strings, plan.theme_strings_text), (plan.language_file, plan.language_text)):
+            if path is None:
+                continue
+            if path.exists():
+                raise ScaffoldError(f"{path} appeared while scaffolding; nothing was written")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomically(path, text)
+            created.append(path)
         if project.MKDOCS_YML.read_text(encoding="utf-8") != plan.mkdocs_before:
             raise ScaffoldError("mkdocs.yml changed while scaffolding (someone else edited it); nothing was "
                                 "written: run the command again")
-        _write_text_atomically(project.MKDOCS_YML, plan.mkdocs_after)
+        write_atomically(project.MKDOCS_YML, plan.mkdocs_after)
+        mkdocs_written = True
     except BaseException:
+        if mkdocs_written or project.MKDOCS_YML.read_text(encoding="utf-8") != plan.mkdocs_before:
+            write_atomically(project.MKDOCS_YML, plan.mkdocs_before)
         for path in reversed(created):
             if path.is_dir():
                 shutil.rmtree(path, ignore_errors=True)
@@ -363,64 +365,59 @@ def apply(plan: Plan) -> None:
             shutil.rmtree(staging, ignore_errors=True)
 
 
-# --------------------------------------------------------------------------- removing a language
+# --------------------------------------------------------------------------- switching a language off
 
 
 @dataclass
 class Removal:
     code: str
+    delete: bool
     mkdocs_before: str
     mkdocs_after: str
-    paths: list[Path]  # folders and files to delete
+    paths: list[Path]  # folders and files to delete (only with delete=True)
 
 
-def _language_block_span(text: str, code: str) -> tuple[int, int]:
-    """(first line, line after the last) of the `- locale: CODE` block."""
-    end_of_list, item_indent = find_language_list_end(text)
-    lines = text.splitlines(keepends=True)
-    pattern = re.compile(rf"^ {{{item_indent}}}-\s+locale:\s*['\"]?{re.escape(code)}['\"]?\s*(#.*)?$")
-    start = next((i for i in range(end_of_list) if pattern.match(lines[i].rstrip("\n"))), None)
-    if start is None:
-        raise ScaffoldError(f"mkdocs.yml: no `- locale: {code}` entry found at the i18n languages' indentation")
-    end = start + 1
-    # The block runs to the next line at the list's indentation (the next `- locale:` or a
-    # comment that introduces it).
-    while end < end_of_list and not (lines[end].strip() and _indent(lines[end]) <= item_indent):
-        end += 1
-    return start, end
-
-
-def plan_removal(code: str) -> Removal:
+def plan_removal(code: str, delete: bool = False) -> Removal:
     config = project.load_mkdocs_config()
-    before = _language_configs(config)
+    before = _entries(config)
     if code not in before:
         raise ScaffoldError(f"mkdocs.yml declares no language {code!r} (it has: {', '.join(before)})")
-    if before[code].default:
+    if before[code].get("default"):
         raise ScaffoldError(f"{code!r} is the default language; removing it is not supported. Make another "
-                            "language the default first (LOCALIZING.md, \"Remove a language\")")
-    if len(before) < 2:
+                            "language the default first (LOCALIZING.md, \"Switch a language off\")")
+    if not any(entry.get("build") is not False for locale, entry in before.items() if locale != code):
         raise ScaffoldError("the site would have no language left")
+    if before[code].get("build") is False and not delete:
+        raise ScaffoldError(f"{code!r} is already switched off (build: false); add --delete to delete its files too")
     text = project.MKDOCS_YML.read_text(encoding="utf-8")
-    start, end = _language_block_span(text, code)
-    lines = text.splitlines(keepends=True)
-    after = "".join(lines[:start] + lines[end:])
-    new = _load_config_text(after)
-    languages = _language_configs(new)
-    if set(languages) != set(before) - {code}:
-        raise ScaffoldError(f"mkdocs.yml would declare {sorted(languages)}, not {sorted(set(before) - {code})}; "
-                            "nothing was changed")
-    for locale, language in languages.items():
-        if dict(language) != dict(before[locale]):
-            raise ScaffoldError(f"removing the block would change language {locale!r}; nothing was changed")
-    candidates = [project.DOCS_DIR / code, OVERRIDES_DIR / "partials" / "languages" / f"{code}.html",
-                  project.REPO_ROOT / "tests" / "data" / "languages" / f"{code}.yml"]
-    return Removal(code, text, after, [path for path in candidates if path.exists()])
+    document = yaml_edit.load(text)
+    entries = _language_list(document)
+    index = next(i for i, entry in enumerate(entries) if entry.get("locale") == code)
+    if delete:
+        del entries[index]
+    else:
+        entries[index]["build"] = False
+    after = yaml_edit.dump(document)
+    new = _entries(_read_back(after))
+    expected = set(before) - {code} if delete else set(before)
+    if set(new) != expected:
+        raise ScaffoldError(f"mkdocs.yml would declare {sorted(new)}, not {sorted(expected)}; nothing was changed")
+    for locale, entry in new.items():
+        wanted = {**before[locale], "build": False} if locale == code else before[locale]
+        if entry != wanted:
+            raise ScaffoldError(f"the change would alter language {locale!r}; nothing was changed")
+    paths = []
+    if delete:
+        candidates = [project.DOCS_DIR / code, project.language_file(code),
+                      OVERRIDES_DIR / "partials" / "languages" / f"{code}.html", TEST_DATA_DIR / f"{code}.yml"]
+        paths = [path for path in candidates if path.exists()]
+    return Removal(code, delete, text, after, paths)
 
 
 def apply_removal(removal: Removal) -> None:
     if project.MKDOCS_YML.read_text(encoding="utf-8") != removal.mkdocs_before:
         raise ScaffoldError("mkdocs.yml changed meanwhile; nothing was changed: run the command again")
-    _write_text_atomically(project.MKDOCS_YML, removal.mkdocs_after)
+    write_atomically(project.MKDOCS_YML, removal.mkdocs_after)
     for path in removal.paths:
         if path.is_dir():
             shutil.rmtree(path)

@@ -192,11 +192,13 @@ class Stamp:
 
 
 def plan_stamp(language: project.Language, default: project.Language, page: str, git: Git,
-               commit: str | None) -> Stamp:
+               commit: str | None, chosen: bool = False) -> Stamp:
     """The stamp for one page: commit and hash of the English page at that commit.
 
     commit: a full commit id (verified by the caller), or None when there is no git history,
-    in which case only the hash of the English page as it is now is recorded.
+    in which case only the hash of the English page as it is now is recorded. Unless the
+    commit was `chosen` (--commit), an English page with changes that are not in it is
+    refused: the stamp would record the old text and mark a correct translation drifted.
     """
     translated = language.docs_dir / page
     english_rel = f"docs/{default.locale}/{page}"
@@ -211,6 +213,11 @@ def plan_stamp(language: project.Language, default: project.Language, page: str,
                                    "or stamp with --commit <a commit that has it>")
         working = english_source(default, page)
         if working.exists() and source_hash(working.read_text(encoding="utf-8")) != source_hash(english):
+            if not chosen:
+                raise TranslationError(
+                    f"{english_rel} has changes that are not committed: commit the English page first "
+                    f"(git add {english_rel} && git commit), then stamp. (To record an older English text on "
+                    "purpose, give --commit REV.)")
             notes.append(f"{english_rel} has changes after {commit[:12]}; the stamp records the text at "
                          f"{commit[:12]}, so the page will show as drifted until it is re-stamped")
     else:
@@ -233,14 +240,6 @@ def plan_stamp(language: project.Language, default: project.Language, page: str,
         if (str(old) if old is not None else None) != value:
             changes.append(f"{key}: {old or '(none)'} -> {value or '(removed)'}")
     return Stamp(translated, page, text, new_text, changes, notes)
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Replace a file's content without ever leaving it half-written."""
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    with open(tmp, "w", encoding="utf-8", newline="") as handle:
-        handle.write(text)
-    os.replace(tmp, path)
 
 
 def normalize_page_argument(argument: str, languages: list[project.Language]) -> tuple[str, str | None]:
