@@ -24,7 +24,7 @@ from urllib.parse import urljoin, urldefrag
 
 import pytest
 
-from site_tools import country_data, language_checks, project
+from site_tools import country, country_data, language_checks, project
 from site_tools.built import parse_html
 from site_tools.checklists import PAPER_FORMATS, comparable_text
 from site_tools.pdfs import read_pdf
