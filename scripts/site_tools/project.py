@@ -243,6 +243,23 @@ def country_code(config_file: str | None = None) -> str:
     return code
 
 
+def nav_entries(nav) -> list[tuple[str, str | None]]:
+    """(title, page path) of every entry of mkdocs.yml `nav`, in order; sections have no
+    path. The one walker of the navigation (parity checks its titles, printables names files by them)."""
+    entries: list[tuple[str, str | None]] = []
+
+    def walk(items):
+        for item in items or []:
+            if isinstance(item, dict):
+                for title, value in item.items():
+                    entries.append((title, value if isinstance(value, str) else None))
+                    if isinstance(value, list):
+                        walk(value)
+
+    walk(nav)
+    return entries
+
+
 def page_paths(language: Language) -> list[str]:
     """Markdown pages of a language, as POSIX paths relative to its docs folder."""
     return sorted(p.relative_to(language.docs_dir).as_posix() for p in language.docs_dir.rglob("*.md"))
