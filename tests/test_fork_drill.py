@@ -39,6 +39,7 @@ from site_tools.built import parse_html
 from site_tools.printables import printables
 
 from conftest import NEEDS_BROWSER
+from contact_tables import HELP_ENTRIES, INTERNATIONAL_ENTRIES, PRINT_LINES, help_entry_problems
 
 FIXTURE = project.REPO_ROOT / "tests" / "fixtures" / "fork" / "XR.yml"
 SUB_PATH = "grooming-xr"
@@ -157,20 +158,37 @@ def test_no_home_country_contact_is_left_on_any_page_or_pdf(fork):
 
 
 def test_quick_exit_and_print_footer_carry_the_new_country(fork):
-    repo, site, _ = fork
-    fixture = country_data.load("XR", repo / "data")
+    """Literal values (tests/contact_tables.py), not the loader's: the quick exit goes to the
+    fixture's site and every page prints the fixture's helplines."""
+    _, site, _ = fork
     problems = []
     for html in sorted(site.rglob("index.html")):
+        rel = html.relative_to(site)
+        locale = NEW if rel.parts[0] == NEW else "en"
         soup = parse_html(html)
         link = soup.select_one("a#quick-exit")
-        if link is None or link.get("href") != fixture.quick_exit_url:
-            problems.append(f"{html.relative_to(site)}: quick exit goes to {link and link.get('href')!r}, "
-                            f"expected {fixture.quick_exit_url}")
+        if link is None or link.get("href") != "https://weather.example/":
+            problems.append(f"{rel}: quick exit goes to {link and link.get('href')!r}, expected https://weather.example/")
         footer = soup.select_one(".print-footer__helplines")
-        for cid in fixture.print_line:
-            if footer is None or fixture.by_id(cid).phones[0].display not in footer.get_text():
-                problems.append(f"{html.relative_to(site)}: the print footer lacks {cid}'s number")
+        shown = " ".join(footer.get_text(" ").split()) if footer else None
+        expected = PRINT_LINES.get(("XR", locale))
+        if expected is None:  # a fork language the table has no line for: the numbers at least
+            if not shown or "07700 900999" not in shown or "07700 900111" not in shown:
+                problems.append(f"{rel}: the print footer says {shown!r}, expected 07700 900999 and 07700 900111")
+        elif shown != expected:
+            problems.append(f"{rel}: the print footer says {shown!r}, expected {expected!r}")
     assert not problems, "\n".join(problems[:30])
+
+
+def test_help_entries_show_only_their_own_numbers(fork):
+    """Each entry of the fork's Help pages links exactly its own numbers (a literal table)."""
+    _, site, _ = fork
+    problems = []
+    for folder in ("", f"{NEW}/"):
+        html = site / folder / "help" / "index.html"
+        problems += help_entry_problems(parse_html(html), str(html.relative_to(site)),
+                                        {**HELP_ENTRIES["XR"], **INTERNATIONAL_ENTRIES})
+    assert not problems, "\n".join(problems)
 
 
 @pytest.mark.browser  # the PDFs exist only in builds with browser tests
