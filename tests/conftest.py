@@ -2,7 +2,9 @@
 server for it, and Chromium driven by Playwright (Debian's binary, never a download).
 
 The checklist PDFs are printed by Chromium, so the session builds them only when a selected
-test is marked `browser`: `./scripts/test.sh --fast` (-m "not browser") needs no Chromium.
+test is marked `browser` and not `critical`: `./scripts/test.sh --fast` (-m "not browser")
+needs no Chromium, and `./scripts/test.sh -m critical` (quick exit and one-sheet printing,
+which print their own pages) starts Chromium but prints no PDFs.
 """
 
 from __future__ import annotations
@@ -18,14 +20,19 @@ from site_tools.build import build_site
 from site_tools.serve import serve_directory
 
 REPO_ROOT = project.REPO_ROOT
-NEEDS_BROWSER = pytest.StashKey[bool]()  # shared with test_fork_drill.py
+NEEDS_PDFS = pytest.StashKey[bool]()  # shared with test_fork_drill.py
+
+
+def needs_pdfs(items) -> bool:
+    """Builds make the PDFs only for browser tests that may read them (`critical` ones never do)."""
+    return any(item.get_closest_marker("browser") and not item.get_closest_marker("critical") for item in items)
 
 
 # trylast: after pytest's own `-m` selection has removed the deselected items; otherwise
 # `-m "not browser"` would still see the browser tests here and print PDFs with Chromium.
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
-    config.stash[NEEDS_BROWSER] = any(item.get_closest_marker("browser") for item in items)
+    config.stash[NEEDS_PDFS] = needs_pdfs(items)
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
@@ -46,9 +53,9 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory, pytestconfig):
     """The site as `./scripts/build.sh` builds it (strict, search index; PDFs when browser
-    tests run), built once."""
+    tests that may read them run), built once."""
     site_dir = tmp_path_factory.mktemp("site")
-    return build_site(site_dir, pdfs=pytestconfig.stash.get(NEEDS_BROWSER, True))
+    return build_site(site_dir, pdfs=pytestconfig.stash.get(NEEDS_PDFS, True))
 
 
 @pytest.fixture(scope="session")

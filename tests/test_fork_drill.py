@@ -38,7 +38,7 @@ from site_tools import country_data, project
 from site_tools.built import parse_html
 from site_tools.printables import printables
 
-from conftest import NEEDS_BROWSER
+from conftest import NEEDS_PDFS
 from contact_tables import HELP_ENTRIES, INTERNATIONAL_ENTRIES, PRINT_LINES, help_entry_problems
 
 FIXTURE = project.REPO_ROOT / "tests" / "fixtures" / "fork" / "XR.yml"
@@ -109,7 +109,7 @@ def fork(tmp_path_factory, request):
     # Served like GitHub Pages serves a project site: the site sits in /grooming-xr/.
     site = base / "www" / SUB_PATH
     # PDFs are printed by Chromium: only when browser tests run (the fast lane has none).
-    _build(repo, site, pdfs=request.config.stash.get(NEEDS_BROWSER, True), env={"SITE_URL": SITE_URL})
+    _build(repo, site, pdfs=request.config.stash.get(NEEDS_PDFS, True), env={"SITE_URL": SITE_URL})
     return repo, site, status
 
 

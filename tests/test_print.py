@@ -149,6 +149,7 @@ CHROME = [
 
 
 @pytest.mark.browser
+@pytest.mark.critical  # prints its own pages: needs no generated PDFs
 @pytest.mark.parametrize("checklist", CHECKLISTS, ids=CHECKLIST_IDS)
 def test_checklist_prints_on_one_sheet(open_page, site_url, checklist):
     page, _ = open_page(site_url + checklist.url_path, width=1280)
