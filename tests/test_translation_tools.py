@@ -204,6 +204,56 @@ def test_invalid_codes_fail_and_write_nothing(scaffolded, code, reason):
     assert tree_digest(repo) == before, f"{code!r} was refused but files changed"
 
 
+@pytest.mark.parametrize("name", ["", "   ", "Two\nlines"], ids=["empty", "blank", "newline"])
+def test_invalid_names_fail_and_write_nothing(scaffolded, name):
+    repo, _, _ = scaffolded
+    before = tree_digest(repo)
+    done = run(repo, "new_language.py", DRY_RUN, name)
+    assert done.returncode == 2, f"name {name!r}: exit {done.returncode}, expected 2\n{done.stdout}\n{done.stderr}"
+    assert done.stderr.startswith("ERROR:") and "display name" in done.stderr, done.stderr
+    assert tree_digest(repo) == before, f"name {name!r} was refused but files changed"
+
+
+# new_language.py with the write of one file failing: before it is written, or just after
+# (mkdocs.yml is written last). Nothing may be left: mkdocs.yml, config/languages/, docs/.
+FAILING_WRITE = """
+import importlib.util
+from pathlib import Path
+from site_tools import scaffold
+
+spec = importlib.util.spec_from_file_location("new_language", "scripts/new_language.py")
+new_language = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(new_language)
+real_write = scaffold.write_atomically
+failing, when = sys.argv[1], sys.argv[2]
+
+def write_atomically(path, content):
+    if Path(path).name == failing:
+        if when == "after":
+            real_write(path, content)
+        raise OSError(f"simulated failure writing {path}")
+    real_write(path, content)
+
+scaffold.write_atomically = write_atomically
+sys.exit(new_language.main([sys.argv[3], "Language C"]))
+"""
+
+
+@pytest.mark.parametrize("failing,when", [(f"{DRY_RUN}.yml", "before"), ("mkdocs.yml", "before"),
+                                          ("mkdocs.yml", "after")],
+                         ids=["language-file", "mkdocs-before", "mkdocs-after"])
+def test_a_failure_half_way_leaves_nothing(scaffolded, failing, when):
+    repo, _, _ = scaffolded
+    before = tree_digest(repo)
+    done = run_python(repo, FAILING_WRITE, failing, when, DRY_RUN)
+    assert done.returncode == 2, f"exit {done.returncode}, expected 2\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}"
+    assert "simulated failure" in done.stderr and "nothing was kept" in done.stderr, done.stderr
+    after = tree_digest(repo)
+    changed = sorted(path for path in set(before) | set(after) if before.get(path) != after.get(path))
+    assert not changed, (f"new_language.py failed while writing {failing} ({when}) and left {changed[:10]}: "
+                         "scaffold.apply must undo everything, mkdocs.yml included")
+
+
 def test_dry_run_prints_the_block_and_writes_nothing(scaffolded):
     repo, _, _ = scaffolded
     before = tree_digest(repo)
