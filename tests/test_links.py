@@ -150,3 +150,26 @@ def test_external_link_checker_lists_urls_offline():
     assert done.returncode == 0, done.stderr
     urls = [line.split()[0] for line in done.stdout.splitlines() if line.startswith("https://")]
     assert urls, "no external URL found in docs/: --list is broken"
+
+
+@pytest.mark.parametrize("href,site_url,external", [
+    ("https://example.org/page", "https://grooming-awareness.example/", True),
+    ("http://example.org/", "https://grooming-awareness.example/", True),
+    ("//example.org/x", "https://grooming-awareness.example/", True),
+    ("HTTPS://EXAMPLE.ORG/", "https://grooming-awareness.example/", True),
+    ("https://grooming-awareness.example/help/", "https://grooming-awareness.example/", False),
+    ("https://GROOMING-awareness.example/", "https://grooming-awareness.example/", False),
+    ("../help/", "https://grooming-awareness.example/", False),
+    ("#where-to-start", "https://grooming-awareness.example/", False),
+    ("tel:116111", "https://grooming-awareness.example/", False),
+    ("mailto:a@example.org", "https://grooming-awareness.example/", False),
+    # A project site on GitHub Pages shares its host with other sites.
+    ("https://example-ngo.github.io/other-site/", "https://example-ngo.github.io/grooming-xr/", True),
+    ("https://example-ngo.github.io/grooming-xr/help/", "https://example-ngo.github.io/grooming-xr/", False),
+    ("https://example-ngo.github.io/grooming-xr", "https://example-ngo.github.io/grooming-xr/", False),
+    ("https://example.org/", None, True),
+])
+def test_is_external_is_leaving_the_site(href, site_url, external):
+    """site_tools.links.is_external: the one answer for the external-links hook, the link
+    check and the privacy test (literal cases, so that the three cannot agree on a mistake)."""
+    assert links.is_external(href, site_url) is external, f"{href!r} on {site_url!r}"

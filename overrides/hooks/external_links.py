@@ -9,20 +9,14 @@ quickly and would leave this site open behind it.
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+
+from site_tools.links import is_external
 
 REL_TOKENS = ("noopener", "noreferrer")
 
 _A_TAG = re.compile(r"<a\b[^>]*>", re.I)
 _HREF = re.compile(r"""\shref\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 _REL = re.compile(r"""(\srel\s*=\s*)(?:"([^"]*)"|'([^']*)')""", re.I)
-
-
-def is_external(href: str, site_host: str) -> bool:
-    parts = urlsplit(href.strip())
-    if parts.scheme.lower() not in ("http", "https", "") or not parts.netloc:
-        return False  # relative links, #anchors, tel:, mailto:
-    return parts.netloc.lower() != site_host
 
 
 def _with_rel(tag: str) -> str:
@@ -35,15 +29,13 @@ def _with_rel(tag: str) -> str:
 
 
 def add_rel(html: str, site_url: str | None) -> str:
-    site_host = urlsplit(site_url or "").netloc.lower()
-
     def fix(match: re.Match) -> str:
         tag = match.group(0)
         href = _HREF.search(tag)
         if not href:
             return tag
         value = href.group(1) if href.group(1) is not None else href.group(2)
-        return _with_rel(tag) if is_external(value, site_host) else tag
+        return _with_rel(tag) if is_external(value, site_url) else tag
 
     return _A_TAG.sub(fix, html)
 

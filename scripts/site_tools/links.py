@@ -66,6 +66,21 @@ class LinkProblem:
         return f"/{self.page_url}: link{text} -> {self.href}: {self.kind}: {self.detail} [fix in {where}]"
 
 
+def is_external(href: str, site_url: str | None) -> bool:
+    """Does a link leave the site? An http(s) or protocol-relative URL to another host, or to
+    a path outside the site's folder on its host (a project site on github.io shares its host
+    with other people's sites). Relative links, #anchors, tel: and mailto: stay (False).
+    The one answer for the external-links hook, the link check and the tests."""
+    parts = urlsplit(href.strip())
+    if parts.scheme.lower() not in ("http", "https", "") or not parts.netloc:
+        return False
+    base = urlsplit(site_url or "")
+    if parts.netloc.lower() != base.netloc.lower():
+        return True
+    folder = base.path if base.path.endswith("/") else base.path + "/"
+    return not (parts.path if parts.path.endswith("/") else parts.path + "/").startswith(folder)
+
+
 def _html_sources(site_dir: Path, languages: list[Language]) -> dict[Path, str]:
     """Built HTML file -> the file to fix (Markdown source or template)."""
     sources: dict[Path, str] = {}
@@ -155,8 +170,8 @@ def check_html(site_dir: Path, html: Path, site_url: str, source: str) -> list[L
             continue
         absolute = urlsplit(urljoin(page_url, href))
         scheme = absolute.scheme.lower()
-        internal = (absolute.netloc == base.netloc and absolute.path.startswith(base.path)
-                    and scheme == base.scheme and not href.startswith("//"))
+        internal = (not is_external(urljoin(page_url, href), site_url) and scheme == base.scheme
+                    and not href.startswith("//"))
         if href.startswith("//"):
             report(NOT_HTTPS, "protocol-relative URL; write it with https://")
             continue

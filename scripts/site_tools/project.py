@@ -226,6 +226,12 @@ def build_languages(config) -> BuildLanguages:
     return BuildLanguages(current=current, default=default, folder=folder)
 
 
+def page_source(page) -> str:
+    """A page's path inside its language folder ("parents/what-to-do.md") in any build mode:
+    mkdocs-static-i18n gives its files `norm_src_uri`; a plain MkDocs build has `src_uri` only."""
+    return getattr(page.file, "norm_src_uri", page.file.src_uri)
+
+
 def is_nested_language_build(config) -> bool:
     """True while mkdocs-static-i18n builds a language other than the first, inside the
     outer build's on_post_build: steps that must run once per site (the search index,
