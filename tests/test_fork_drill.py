@@ -75,9 +75,9 @@ def _run(repo: Path, *args: str, env: dict | None = None) -> subprocess.Complete
     return done
 
 
-def _build(repo: Path, site: Path, *, pdfs: bool, env: dict) -> None:
+def _build(repo: Path, site: Path, *, pdfs: bool, env: dict, search: bool = True) -> None:
     code = ("import sys; from pathlib import Path; from site_tools.build import build_site; "
-            f"build_site(Path(sys.argv[1]), pdfs={pdfs})")
+            f"build_site(Path(sys.argv[1]), pdfs={pdfs}, search={search})")
     _run(repo, "-c", "import sys; sys.path.insert(0, 'scripts'); " + code, str(site), env=env)
 
 
@@ -108,8 +108,10 @@ def fork(tmp_path_factory, request):
     status = _run(repo, "scripts/country_status.py").stdout
     # Served like GitHub Pages serves a project site: the site sits in /grooming-xr/.
     site = base / "www" / SUB_PATH
-    # PDFs are printed by Chromium: only when browser tests run (the fast lane has none).
-    _build(repo, site, pdfs=request.config.stash.get(NEEDS_PDFS, True), env={"SITE_URL": SITE_URL})
+    # PDFs are printed by Chromium and search is used by a browser test: only when browser
+    # tests run (the fast lane has none).
+    browser = request.config.stash.get(NEEDS_PDFS, True)
+    _build(repo, site, pdfs=browser, search=browser, env={"SITE_URL": SITE_URL})
     return repo, site, status
 
 
@@ -287,7 +289,7 @@ def test_one_language_preview_builds(tmp_path):
     languages = project.languages()
     locale = languages[-1].locale
     site = tmp_path / "site"
-    _build(project.REPO_ROOT, site, pdfs=False, env={"BUILD_ONLY_LOCALE": locale})
+    _build(project.REPO_ROOT, site, pdfs=False, search=False, env={"BUILD_ONLY_LOCALE": locale})
     home = parse_html(site / "index.html")
     assert home.html.get("lang") == locale, f"BUILD_ONLY_LOCALE={locale}: home page is lang={home.html.get('lang')}"
     assert home.select_one("a#quick-exit") is not None, "one-language build: no quick exit (main.html header block)"

@@ -183,41 +183,13 @@ def test_new_language_config_and_stamps(scaffolded):
     assert f"{a}: 0 of {total} pages drifted, 0 new, {total} pending" in status.stdout, status.stdout
 
 
-def test_adding_an_existing_language_fails_and_changes_nothing(scaffolded):
-    repo, _, _ = scaffolded
-    before = tree_digest(repo)
-    for code in (WITH_STRINGS, T if TRANSLATION else DEFAULT.locale):
-        done = run(repo, "new_language.py", code, "Again")
-        assert done.returncode == 2, f"adding {code} twice: exit {done.returncode}, expected 2\n{done.stdout}"
-        assert "ERROR:" in done.stderr and "is in mkdocs.yml" in done.stderr, done.stderr
-    assert tree_digest(repo) == before, "a refused scaffold changed files"
-
-
-@pytest.mark.parametrize("code,reason", [("deutsch", "not a language code"), ("fil", "three-letter"),
-                                         ("DE", "lower case"), ("null", "reserved")])
-def test_invalid_codes_fail_and_write_nothing(scaffolded, code, reason):
-    repo, _, _ = scaffolded
-    before = tree_digest(repo)
-    done = run(repo, "new_language.py", code, "Name")
-    assert done.returncode == 2, f"{code!r}: exit {done.returncode}, expected 2"
-    assert done.stderr.startswith("ERROR:") and reason in done.stderr, done.stderr
-    assert tree_digest(repo) == before, f"{code!r} was refused but files changed"
-
-
-@pytest.mark.parametrize("name", ["", "   ", "Two\nlines"], ids=["empty", "blank", "newline"])
-def test_invalid_names_fail_and_write_nothing(scaffolded, name):
-    repo, _, _ = scaffolded
-    before = tree_digest(repo)
-    done = run(repo, "new_language.py", DRY_RUN, name)
-    assert done.returncode == 2, f"name {name!r}: exit {done.returncode}, expected 2\n{done.stdout}\n{done.stderr}"
-    assert done.stderr.startswith("ERROR:") and "display name" in done.stderr, done.stderr
-    assert tree_digest(repo) == before, f"name {name!r} was refused but files changed"
-
-
-# new_language.py with the write of one file failing: before it is written, or just after
-# (mkdocs.yml is written last). Nothing may be left: mkdocs.yml, config/languages/, docs/.
-FAILING_WRITE = """
-import importlib.util
+# Refused runs of new_language.py in the scaffolded copy, all in one Python process (one
+# interpreter start instead of one per case): each case runs the command's main() as the
+# script does, with stdout/stderr captured, and records every file it changed. In the
+# "failing write" cases the write of one file fails, before it is written or just after
+# (mkdocs.yml is written last): nothing may be left, mkdocs.yml, config/languages/, docs/.
+REFUSED_RUNS = """
+import contextlib, hashlib, importlib.util, io, json
 from pathlib import Path
 from site_tools import scaffold
 
@@ -225,33 +197,87 @@ spec = importlib.util.spec_from_file_location("new_language", "scripts/new_langu
 new_language = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(new_language)
 real_write = scaffold.write_atomically
-failing, when = sys.argv[1], sys.argv[2]
 
-def write_atomically(path, content):
-    if Path(path).name == failing:
-        if when == "after":
-            real_write(path, content)
-        raise OSError(f"simulated failure writing {path}")
-    real_write(path, content)
+def digest():
+    return {p.as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(Path(".").rglob("*"))
+            if p.is_file() and p.parts[0] != ".git" and "__pycache__" not in p.parts}
 
-scaffold.write_atomically = write_atomically
-sys.exit(new_language.main([sys.argv[3], "Language C"]))
+def failing_write(failing, when):
+    def write_atomically(path, content):
+        if Path(path).name == failing:
+            if when == "after":
+                real_write(path, content)
+            raise OSError(f"simulated failure writing {path}")
+        real_write(path, content)
+    return write_atomically
+
+results = {}
+for case, argv, failing in json.loads(sys.argv[1]):
+    before = digest()
+    scaffold.write_atomically = failing_write(*failing) if failing else real_write
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = new_language.main(argv)
+        except SystemExit as stop:
+            code = stop.code
+    after = digest()
+    changed = sorted(p for p in set(before) | set(after) if before.get(p) != after.get(p))
+    results[case] = {"exit": code, "stdout": out.getvalue(), "stderr": err.getvalue(), "changed": changed}
+scaffold.write_atomically = real_write
+print(json.dumps(results))
 """
+AGAIN = [WITH_STRINGS, T if TRANSLATION else DEFAULT.locale]
+INVALID_CODES = [("deutsch", "not a language code"), ("fil", "three-letter"), ("DE", "lower case"), ("null", "reserved")]
+INVALID_NAMES = {"empty": "", "blank": "   ", "newline": "Two\nlines"}
+FAILING_WRITES = {"language-file": (f"{DRY_RUN}.yml", "before"), "mkdocs-before": ("mkdocs.yml", "before"),
+                  "mkdocs-after": ("mkdocs.yml", "after")}
 
 
-@pytest.mark.parametrize("failing,when", [(f"{DRY_RUN}.yml", "before"), ("mkdocs.yml", "before"),
-                                          ("mkdocs.yml", "after")],
-                         ids=["language-file", "mkdocs-before", "mkdocs-after"])
-def test_a_failure_half_way_leaves_nothing(scaffolded, failing, when):
+@pytest.fixture(scope="module")
+def refused(scaffolded):
     repo, _, _ = scaffolded
-    before = tree_digest(repo)
-    done = run_python(repo, FAILING_WRITE, failing, when, DRY_RUN)
-    assert done.returncode == 2, f"exit {done.returncode}, expected 2\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}"
-    assert "simulated failure" in done.stderr and "nothing was kept" in done.stderr, done.stderr
-    after = tree_digest(repo)
-    changed = sorted(path for path in set(before) | set(after) if before.get(path) != after.get(path))
-    assert not changed, (f"new_language.py failed while writing {failing} ({when}) and left {changed[:10]}: "
-                         "scaffold.apply must undo everything, mkdocs.yml included")
+    cases = [(f"again-{code}", [code, "Again"], None) for code in AGAIN]
+    cases += [(f"code-{code}", [code, "Name"], None) for code, _ in INVALID_CODES]
+    cases += [(f"name-{case}", [DRY_RUN, name], None) for case, name in INVALID_NAMES.items()]
+    cases += [(f"write-{case}", [DRY_RUN, "Language C"], failing) for case, failing in FAILING_WRITES.items()]
+    done = run_python(repo, REFUSED_RUNS, json.dumps(cases))
+    assert done.returncode == 0, f"the refused runs could not run in {repo}:\n{done.stderr[-3000:]}"
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+@pytest.mark.parametrize("code", AGAIN)
+def test_adding_an_existing_language_fails_and_changes_nothing(refused, code):
+    result = refused[f"again-{code}"]
+    assert result["exit"] == 2, f"adding {code} twice: exit {result['exit']}, expected 2\n{result['stdout']}"
+    assert "ERROR:" in result["stderr"] and "is in mkdocs.yml" in result["stderr"], result["stderr"]
+    assert not result["changed"], f"a refused scaffold changed {result['changed'][:10]}"
+
+
+@pytest.mark.parametrize("code,reason", INVALID_CODES)
+def test_invalid_codes_fail_and_write_nothing(refused, code, reason):
+    result = refused[f"code-{code}"]
+    assert result["exit"] == 2, f"{code!r}: exit {result['exit']}, expected 2"
+    assert result["stderr"].startswith("ERROR:") and reason in result["stderr"], result["stderr"]
+    assert not result["changed"], f"{code!r} was refused but {result['changed'][:10]} changed"
+
+
+@pytest.mark.parametrize("case", list(INVALID_NAMES))
+def test_invalid_names_fail_and_write_nothing(refused, case):
+    result = refused[f"name-{case}"]
+    assert result["exit"] == 2, f"name {INVALID_NAMES[case]!r}: exit {result['exit']}, expected 2\n{result['stderr']}"
+    assert result["stderr"].startswith("ERROR:") and "display name" in result["stderr"], result["stderr"]
+    assert not result["changed"], f"name {INVALID_NAMES[case]!r} was refused but {result['changed'][:10]} changed"
+
+
+@pytest.mark.parametrize("case", list(FAILING_WRITES))
+def test_a_failure_half_way_leaves_nothing(refused, case):
+    failing, when = FAILING_WRITES[case]
+    result = refused[f"write-{case}"]
+    assert result["exit"] == 2, f"exit {result['exit']}, expected 2\n{result['stdout'][-2000:]}\n{result['stderr'][-2000:]}"
+    assert "simulated failure" in result["stderr"] and "nothing was kept" in result["stderr"], result["stderr"]
+    assert not result["changed"], (f"new_language.py failed while writing {failing} ({when}) and left "
+                                   f"{result['changed'][:10]}: scaffold.apply must undo everything, mkdocs.yml included")
 
 
 def test_dry_run_prints_the_block_and_writes_nothing(scaffolded):
@@ -265,28 +291,6 @@ def test_dry_run_prints_the_block_and_writes_nothing(scaffolded):
 
 
 # --------------------------------------------------------------------------- links and parity
-
-
-@needs_translation
-def test_broken_links_in_a_translated_page_are_reported(repo, tmp_path):
-    page = repo / f"docs/{T}/help.md"
-    page.write_text(page.read_text(encoding="utf-8") + (
-        '\n<a href="../nincs-ilyen-oldal/">Sehova</a> <a href="#nincs-ilyen-horgony">Sehol</a>\n'
-        "[Követett](https://example.org/?utm_source=teszt)\n"), encoding="utf-8")
-    site = tmp_path / "site"
-    build(repo, site)
-    done = run_python(repo, (
-        "import json; from pathlib import Path; from site_tools import links, project; "
-        "found = links.check_site(Path(sys.argv[1]), project.languages(), project.load_mkdocs_config().site_url); "
-        "print(json.dumps([{**p.__dict__, 'message': str(p)} for p in found]))"), str(site))
-    assert done.returncode == 0, done.stderr
-    found = json.loads(done.stdout)
-    kinds = {(p["kind"], p["text"]) for p in found if p["source"] == f"docs/{T}/help.md" and p["page_url"] == f"{T_URL}help/"}
-    assert kinds >= {("missing file", "Sehova"), ("missing anchor", "Sehol"), ("tracking parameter", "Követett")}, found
-    for problem in found:
-        if problem["page_url"] == f"{T_URL}help/" and problem["in_content"]:
-            assert problem["text"] in ("Sehova", "Sehol", "Követett"), problem["message"]
-            assert f"docs/{T}/help.md" in problem["message"] and f"/{T_URL}help/" in problem["message"]
 
 
 @needs_translation

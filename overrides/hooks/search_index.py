@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import shutil
 import subprocess
 import sys
@@ -90,10 +91,18 @@ def _languages_built(config) -> set[str]:
     return {locale for locale in i18n.build_languages if locale != "null"}
 
 
+# Set to "0" by build_site(search=False): a test build that does not use search (the fork
+# drill without its browser tests) skips Pagefind. Deployable builds always have the index.
+SEARCH_INDEX_ENV = "SITE_SEARCH_INDEX"
+
+
 @event_priority(-200)
 def on_post_build(config):
     if is_nested_language_build(config):
         return  # a nested per-language build: the outer build indexes everything once
+    if os.environ.get(SEARCH_INDEX_ENV) == "0":
+        log.info("Search index: skipped (%s=0)", SEARCH_INDEX_ENV)
+        return
     site_dir = Path(config.site_dir)
     bundle = site_dir / BUNDLE_DIR
     shutil.rmtree(bundle, ignore_errors=True)

@@ -113,15 +113,17 @@ class SiteBuild:
         return lines
 
 
-def build_site(site_dir: Path, *, pdfs: bool = True) -> SiteBuild:
+def build_site(site_dir: Path, *, pdfs: bool = True, search: bool = True) -> SiteBuild:
     """The full deployable build; every caller (README command, tests, benchmark) uses this.
-    All or nothing: site_dir changes only when the MkDocs build and the PDFs both succeed."""
+    All or nothing: site_dir changes only when the MkDocs build and the PDFs both succeed.
+    search=False leaves out the search index (for test builds that do not search)."""
     from .checklists import PDFS_ENV
 
     site_dir = Path(site_dir)
+    # Pages link to their checklist PDFs only in builds that generate them.
+    env = {PDFS_ENV: "1" if pdfs else "0", "SITE_SEARCH_INDEX": "1" if search else "0"}
     with building(site_dir) as work:
-        # Pages link to their checklist PDFs only in builds that generate them.
-        result = SiteBuild(site_dir=work, mkdocs=_mkdocs_build_into(work, extra_env={PDFS_ENV: "1" if pdfs else "0"}))
+        result = SiteBuild(site_dir=work, mkdocs=_mkdocs_build_into(work, extra_env=env))
         if pdfs:
             from .pdfs import generate_pdfs
 
