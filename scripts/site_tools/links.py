@@ -22,8 +22,15 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urljoin, urlsplit
 
-from .built import parse_html
 from .project import Language, built_html_path, page_paths
+
+
+def parse_html(path: Path):
+    """site_tools.built.parse_html, imported on first use: the external-links hook imports this
+    module for is_external, and every build should not pay for BeautifulSoup."""
+    from .built import parse_html as parse
+
+    return parse(path)
 
 # Click identifiers and campaign tags that tell another site (or an ad network) where a
 # reader came from. Prefixes cover families such as utm_source, utm_medium, ...
