@@ -38,7 +38,7 @@ from site_tools import country_data, project
 from site_tools.built import parse_html
 from site_tools.printables import printables
 
-from conftest import NEEDS_PDFS
+from conftest import NEEDS_PDFS, made
 from contact_tables import HELP_ENTRIES, INTERNATIONAL_ENTRIES, PRINT_LINES, help_entry_problems
 
 FIXTURE = project.REPO_ROOT / "tests" / "fixtures" / "fork" / "XR.yml"
@@ -87,8 +87,7 @@ def _mark_translated(repo: Path, page: str) -> None:
                     encoding="utf-8")
 
 
-@pytest.fixture(scope="module")
-def fork(tmp_path_factory, request):
+def _make_fork(tmp_path_factory, config):
     base = tmp_path_factory.mktemp("fork")
     repo = project.copy_project(base / "repo")
     # In LOCALIZING.md's order: drop the language the fork will not maintain, swap the
@@ -110,9 +109,14 @@ def fork(tmp_path_factory, request):
     site = base / "www" / SUB_PATH
     # PDFs are printed by Chromium and search is used by a browser test: only when browser
     # tests run (the fast lane has none).
-    browser = request.config.stash.get(NEEDS_PDFS, True)
+    browser = config.stash.get(NEEDS_PDFS, True)
     _build(repo, site, pdfs=browser, search=browser, env={"SITE_URL": SITE_URL})
     return repo, site, status
+
+
+@pytest.fixture(scope="module")
+def fork(tmp_path_factory, pytestconfig):
+    return made("fork", lambda: _make_fork(tmp_path_factory, pytestconfig))
 
 
 def _texts(site: Path):
@@ -217,13 +221,22 @@ def test_pdfs_carry_the_new_country_helplines(fork):
     assert not problems, "\n".join(problems)
 
 
-def test_the_fork_passes_its_translation_checks(fork):
-    repo, _, _ = fork
-    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+def _make_fork_checks(tmp_path_factory, config, fork=None):
+    """The fork's own translation checks, run by pytest inside the fork copy."""
+    repo, _, _ = fork or made("fork", lambda: _make_fork(tmp_path_factory, config))
+    return subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
                            "tests/test_translation_parity.py", "tests/test_article_points.py",
                            "tests/test_country_data.py", "-k", "not site_dir and not help_page and not print_line"],
                           cwd=repo, env=ENV, capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stdout[-4000:]
+
+
+@pytest.fixture(scope="module")
+def fork_checks(fork, tmp_path_factory, pytestconfig):
+    return made("fork_checks", lambda: _make_fork_checks(tmp_path_factory, pytestconfig, fork))
+
+
+def test_the_fork_passes_its_translation_checks(fork_checks):
+    assert fork_checks.returncode == 0, fork_checks.stdout[-4000:]
 
 
 def test_country_status_lists_the_forks_to_do(fork):
@@ -284,12 +297,24 @@ def test_switcher_search_and_404_work_under_the_sub_path(fork, browser):
             context.close()
 
 
-def test_one_language_preview_builds(tmp_path):
-    """BUILD_ONLY_LOCALE=<a non-default language>: the quick preview LOCALIZING.md suggests."""
-    languages = project.languages()
-    locale = languages[-1].locale
-    site = tmp_path / "site"
+def _make_preview(tmp_path_factory, config):
+    locale = project.languages()[-1].locale
+    site = tmp_path_factory.mktemp("preview") / "site"
     _build(project.REPO_ROOT, site, pdfs=False, search=False, env={"BUILD_ONLY_LOCALE": locale})
+    return locale, site
+
+
+@pytest.fixture(scope="module")
+def preview_site(tmp_path_factory, pytestconfig):
+    return made("preview_site", lambda: _make_preview(tmp_path_factory, pytestconfig))
+
+
+MADE_AHEAD = {"fork": _make_fork, "fork_checks": _make_fork_checks, "preview_site": _make_preview}
+
+
+def test_one_language_preview_builds(preview_site):
+    """BUILD_ONLY_LOCALE=<a non-default language>: the quick preview LOCALIZING.md suggests."""
+    locale, site = preview_site
     home = parse_html(site / "index.html")
     assert home.html.get("lang") == locale, f"BUILD_ONLY_LOCALE={locale}: home page is lang={home.html.get('lang')}"
     assert home.select_one("a#quick-exit") is not None, "one-language build: no quick exit (main.html header block)"

@@ -17,6 +17,8 @@ from site_tools.build import BuildError, mkdocs_build
 from site_tools.built import built_pages, parse_html
 from site_tools.checklists import PDFS_ENV
 
+from conftest import made
+
 LANGUAGES = project.languages()
 DEFAULT = LANGUAGES[0]
 
@@ -48,33 +50,53 @@ def _tree(folder: Path) -> dict[str, bytes]:
     return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
-def test_missing_translation_fails_instead_of_falling_back_to_english(tmp_path):
-    # With fallback_to_default the plugin silently serves English text as lang="hu", listed
-    # as the Hungarian page in hreflang and the sitemap; the strict build must fail instead.
-    # And the failed build leaves the previous site exactly as it was (site_tools.build.building).
-    if len(LANGUAGES) < 2:
-        pytest.skip("one language: no translation can be missing")
+def _make_missing_page_build(tmp_path_factory, config):
+    """A copy of the project without one translated page, built over a previous site."""
     language, page = LANGUAGES[1], "help.md"
-    copy = project_copy(tmp_path / "project")
+    base = tmp_path_factory.mktemp("missing-page")
+    copy = project_copy(base / "project")
     (copy / "docs" / language.locale / page).unlink()
-    site = tmp_path / "www" / "site"
+    site = base / "www" / "site"
     site.mkdir(parents=True)
     (site / "index.html").write_text("the previous site", encoding="utf-8")
     before = _tree(site)
     try:
         mkdocs_build(site, extra_env={PDFS_ENV: "0"}, project_dir=copy)
-    except BuildError as error:
-        assert page in str(error), f"The build failed, but not because docs/{language.locale}/{page} is missing:\n{error}"
-        assert _tree(site) == before, (
-            f"the failed build changed {site}: a build must go to a temporary folder and replace the site only "
-            "when it succeeds (site_tools/build.py, building)")
-        assert sorted(p.name for p in site.parent.iterdir()) == ["site"], (
-            f"the failed build left {sorted(p.name for p in site.parent.iterdir())} next to the site")
+        error = None
+    except BuildError as failed:
+        error = str(failed)
+    return {"error": error, "before": before, "after": _tree(site), "site": site, "base": base,
+            "next_to_it": sorted(p.name for p in site.parent.iterdir())}
+
+
+MADE_AHEAD = {"missing_page_build": _make_missing_page_build} if len(LANGUAGES) > 1 else {}
+
+
+@pytest.fixture(scope="module")
+def missing_page_build(tmp_path_factory, pytestconfig):
+    if len(LANGUAGES) < 2:
+        pytest.skip("one language: no translation can be missing")
+    return made("missing_page_build", lambda: _make_missing_page_build(tmp_path_factory, pytestconfig))
+
+
+def test_missing_translation_fails_instead_of_falling_back_to_english(missing_page_build):
+    # With fallback_to_default the plugin silently serves English text as lang="hu", listed
+    # as the Hungarian page in hreflang and the sitemap; the strict build must fail instead.
+    # And the failed build leaves the previous site exactly as it was (site_tools.build.building).
+    language, page = LANGUAGES[1], "help.md"
+    result = missing_page_build
+    if result["error"] is not None:
+        assert page in result["error"], (f"The build failed, but not because docs/{language.locale}/{page} is "
+                                         f"missing:\n{result['error']}")
+        assert result["after"] == result["before"], (
+            f"the failed build changed {result['site']}: a build must go to a temporary folder and replace the "
+            "site only when it succeeds (site_tools/build.py, building)")
+        assert result["next_to_it"] == ["site"], f"the failed build left {result['next_to_it']} next to the site"
         return
-    built = site / language.site_prefix / project.page_url(page) / "index.html"
+    built = result["site"] / language.site_prefix / project.page_url(page) / "index.html"
     pytest.fail(
         f"With docs/{language.locale}/{page} deleted, `mkdocs build --strict` succeeded"
-        + (f" and wrote {built.relative_to(tmp_path)} from the {DEFAULT.locale} text" if built.exists() else "")
+        + (f" and wrote {built.relative_to(result['base'])} from the {DEFAULT.locale} text" if built.exists() else "")
         + ". mkdocs.yml: set `fallback_to_default: false` in the i18n plugin block; forks that are still "
         "translating scaffold untranslated pages with scripts/new_language.py instead.")
 

@@ -25,6 +25,8 @@ from site_tools.scaffold import material_has_language
 from site_tools import parity, project
 from site_tools.built import parse_html
 
+from conftest import made
+
 REPO_ROOT = project.REPO_ROOT
 LANGUAGES = project.languages()
 DEFAULT = LANGUAGES[0]
@@ -57,14 +59,18 @@ def _git(repo: Path, *args: str) -> str:
     return done.stdout
 
 
-@pytest.fixture(scope="module")
-def pristine(tmp_path_factory) -> Path:
+def _make_pristine(tmp_path_factory, config=None) -> Path:
     repo = tmp_path_factory.mktemp("pristine") / "repo"
     project.copy_project(repo)
     _git(repo, "init", "-q")
     _git(repo, "add", "-A")
     _git(repo, "commit", "-q", "-m", "copy of the site for the translation tool tests")
     return repo
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory, pytestconfig) -> Path:
+    return made("pristine", lambda: _make_pristine(tmp_path_factory))
 
 
 @pytest.fixture
@@ -106,9 +112,9 @@ def tree_digest(repo: Path) -> dict[str, str]:
 # --------------------------------------------------------------------------- new_language.py
 
 
-@pytest.fixture(scope="module")
-def scaffolded(pristine, tmp_path_factory):
+def _make_scaffolded(tmp_path_factory, config, pristine: Path | None = None):
     """A copy with `de` (Material has its strings) and `mt` (it does not) added, built once."""
+    pristine = pristine or made("pristine", lambda: _make_pristine(tmp_path_factory))
     base = tmp_path_factory.mktemp("scaffolded")
     repo = base / "repo"
     shutil.copytree(pristine, repo, symlinks=True)
@@ -120,6 +126,14 @@ def scaffolded(pristine, tmp_path_factory):
     site = base / "site"
     build(repo, site)
     return repo, site, outputs
+
+
+MADE_AHEAD = {"pristine": _make_pristine, "scaffolded": _make_scaffolded}  # started early by conftest.py
+
+
+@pytest.fixture(scope="module")
+def scaffolded(pristine, tmp_path_factory, pytestconfig):
+    return made("scaffolded", lambda: _make_scaffolded(tmp_path_factory, pytestconfig, pristine))
 
 
 def test_new_language_builds_with_notice_and_english_content(scaffolded):
