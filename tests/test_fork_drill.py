@@ -32,7 +32,6 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 
 from site_tools import country_data, project
 from site_tools.built import parse_html
