@@ -109,14 +109,33 @@ def test_csp_policy_goes_right_after_the_charset_once():
 
 
 def test_csp_headers_file_lists_every_pages_scripts_once_and_forbids_framing():
-    text = hook("csp").headers_file(["<script>a()</script>", "<script>b()</script><script>a()</script>", "<p></p>"])
-    lines = text.splitlines()
-    assert lines[1] == "/*" and all(line.startswith("  ") for line in lines[2:]), text
-    policy = next(line for line in lines if line.startswith("  Content-Security-Policy: "))
+    text = hook("csp").headers_file(["<script>a()</script>", "<script>b()</script><script>a()</script>", "<p></p>"],
+                                    ["/", "/help/*"])
+    rules, current = {}, None
+    for line in text.splitlines():
+        if line.startswith("#"):
+            continue
+        if not line.startswith("  "):
+            current = rules.setdefault(line, [])
+        else:
+            current.append(line.strip())
+    assert list(rules) == ["/*", "/", "/help/*"], text
+    assert rules["/*"] == ["X-Content-Type-Options: nosniff", "Referrer-Policy: no-referrer"], text
+    assert rules["/"] == rules["/help/*"], text
+    policy = next(line for line in rules["/"] if line.startswith("Content-Security-Policy: "))
     assert policy.count(sha("a()")) == 1 and policy.count(sha("b()")) == 1, policy
     assert policy.endswith("; frame-ancestors 'none'"), policy
-    for header in ("X-Content-Type-Options: nosniff", "Referrer-Policy: no-referrer", "X-Frame-Options: DENY"):
-        assert f"  {header}" in lines, f"{header} missing from _headers (overrides/hooks/csp.py)"
+    assert "X-Frame-Options: DENY" in rules["/"], text
+    assert any(line.startswith("Permissions-Policy: camera=()") or "camera=()" in line for line in rules["/"]), text
+
+
+def test_csp_document_paths_cover_the_pages_folders_and_no_other(tmp_path):
+    for name in ("index.html", "404.html", "sitemap.xml", "help/index.html", "hu/help/index.html",
+                 "assets/stylesheets/site.css", "pagefind/pagefind.js", "teachers/poster/poster-a4.pdf"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    assert hook("csp").document_paths(tmp_path) == ["/", "/404.html", "/help/*", "/hu/*", "/index.html"], (
+        "overrides/hooks/csp.py (document_paths): `/`, each top-level .html file, each top-level folder with a page")
 
 
 # --- external_links.py --------------------------------------------------------------------
