@@ -239,6 +239,38 @@ def test_lean_assets_refuses_unknown_files():
         hook("lean_assets").minify("x", ".html")
 
 
+def _overrides(tmp_path, files: dict[str, str]):
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_lean_assets_bundles_our_listed_files_in_order_in_place_of_the_first(tmp_path):
+    lean = hook("lean_assets")
+    overrides = _overrides(tmp_path, {"assets/s/a.css": "a { color: red } /* why */", "assets/s/b.css": "b { margin: 0 }",
+                                      "assets/j/one.js": "(function () { one() })()", "assets/j/two.js": "(function () { two() })()",
+                                      "assets/j/lazy.js": "export const x = 1;"})
+    module = SimpleNamespace(path="assets/j/lazy.js", type="module", async_=False, defer=False)
+    css, js, bundles = lean.plan(["https://cdn.example/x.css", "assets/s/a.css", "theirs/c.css", "assets/s/b.css"],
+                                 ["assets/j/one.js", module, "assets/j/two.js"], overrides)
+    name, content, sources = bundles[".css"]
+    assert css == ["https://cdn.example/x.css", name, "theirs/c.css"] and sources == ["assets/s/a.css", "assets/s/b.css"], css
+    assert content == "a{color:red}\nb{margin:0}\n", content
+    assert name == lean.bundle_name(lean.CSS_BUNDLE, content) and name.startswith("assets/stylesheets/overrides."), name
+    name, content, sources = bundles[".js"]
+    assert js == [module], "a module script is left on its own; our plain scripts leave Material's list"
+    # Joined with a semicolon: `})()` followed by `(function` would call the first one's result.
+    assert content == "(function(){one()})();\n(function(){two()})()\n", content
+    assert lean.plan([], [], overrides)[2] == {}, "nothing listed: no bundle"
+
+
+def test_lean_assets_refuses_a_stylesheet_that_must_come_first(tmp_path):
+    overrides = _overrides(tmp_path, {"a.css": "a { color: red }", "b.css": '@import "x.css";\nb { margin: 0 }'})
+    with pytest.raises(PluginError, match="b.css"):
+        hook("lean_assets").bundle(["a.css", "b.css"], ".css", overrides)
+
+
 # --- i18n_pages.py, untranslated_pages.py, robots.py --------------------------------------
 
 @pytest.mark.parametrize("current,expected", [("en", "https://example.org/repo/"), ("hu", "https://example.org/repo/hu/")])
