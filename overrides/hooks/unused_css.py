@@ -14,9 +14,12 @@ can exist (`vocabulary`):
   (`md-header--shadow`, `focus-visible`, `<mark>`); a word that ends in `-` or `_` keeps
   every name that starts with it (Material builds `md-source__fact--${name}`).
 
-A selector is dropped only if a class, id, attribute name or element it needs outside
-:not(), :is(), :where() and :has() is missing from that vocabulary. Attribute values are
-never required (`[dir=rtl]` stays for right-to-left forks), nor pseudo-classes. A rule goes
+A selector is dropped only if a class, id, attribute name, element or the words of an
+`[attribute=value]` it needs outside :not(), :is(), :where() and :has() are missing from that
+vocabulary (Material's palette has a rule for each of its 20 colour names; this site's pages
+name one, `custom`). Pseudo-classes are never required. `[dir=rtl]` rules stay on a
+left-to-right site, because our quick-exit.js names `rtl`; a right-to-left fork's pages say
+`dir="rtl"` anyway. A rule goes
 when all its selectors went; an @media or @supports block when its rules went. Then custom
 properties that nothing reads any more (no var() in the kept rules, in our stylesheets, and
 not a word of the scripts or pages) are dropped: most of the admonition and feature icons.
@@ -83,9 +86,12 @@ def _needed_names(selector: list) -> list[tuple[str, str]]:
         if token.type == "hash":
             needed.append(("name", token.value))
         elif token.type == "[] block":
-            attribute = next((part for part in token.content if part.type == "ident"), None)
-            if attribute is not None:
-                needed.append(("name", attribute.value))
+            parts = [part for part in token.content if part.type != "whitespace"]
+            if parts and parts[0].type == "ident":
+                needed.append(("name", parts[0].value))
+                # [name=value]: the value's words too (Material's palette has a rule per colour name)
+                if len(parts) >= 3 and parts[1].type == "literal" and parts[1].value == "=" and parts[2].type in ("ident", "string"):
+                    needed += [("name", word) for word in _WORD.findall(parts[2].value)]
         elif token.type == "literal" and token.value == ":":
             # A pseudo-class or pseudo-element (`:hover`, `::before`, `:not(...)`): skip it whole.
             i += 1
