@@ -52,8 +52,9 @@ def _comment_texts(source: Path) -> list[str]:
 
 
 def _shipped_own_files(site_dir: Path) -> list[Path]:
-    """Our files as shipped: the bundles and whatever of ours is shipped on its own."""
-    bundles = sorted((site_dir / "assets").glob("*/overrides.*.min.*"))
+    """Our files as shipped: the stylesheet, our script bundle, and whatever of ours ships alone."""
+    bundles = sorted((site_dir / "assets" / "stylesheets").glob("*.css"))
+    bundles += sorted((site_dir / "assets" / "javascripts").glob("overrides.*.min.js"))
     alone = [site_dir / source.relative_to(OVERRIDES) for source in sorted((OVERRIDES / "assets").rglob("*"))
              if source.suffix in (".css", ".js") and (site_dir / source.relative_to(OVERRIDES)).exists()]
     return bundles + alone
@@ -85,9 +86,10 @@ def _own_links(html_path: Path, site_dir: Path) -> tuple[list[str], list[str]]:
     return sheets, scripts
 
 
-def test_every_page_loads_our_css_and_js_as_one_file_each(site_dir):
-    """Each file is a request (headers and a round trip): ours ship as one stylesheet after
-    Material's and one script right before Material's bundle (lean_assets.py, main.html)."""
+def test_every_page_loads_one_stylesheet_and_one_script_of_ours(site_dir):
+    """Each file is a request (headers and a round trip): every page links one stylesheet (ours
+    joined with Material's by unused_css.py) and one script of ours, right before Material's
+    bundle (lean_assets.py, main.html)."""
     sources = {source.relative_to(OVERRIDES).as_posix() for source in (OVERRIDES / "assets").rglob("*")
                if source.suffix in (".css", ".js")}
     problems = []
@@ -95,25 +97,25 @@ def test_every_page_loads_our_css_and_js_as_one_file_each(site_dir):
     for html_path in pages:
         where = html_path.relative_to(site_dir)
         sheets, scripts = _own_links(html_path, site_dir)
-        ours_css = [path for path in sheets if path.startswith("assets/stylesheets/overrides.")]
         ours_js = [path for path in scripts if path.startswith("assets/javascripts/overrides.")]
         material_js = [i for i, path in enumerate(scripts) if re.fullmatch(r"assets/javascripts/bundle\.\w+\.min\.js", path)]
-        if len(ours_css) != 1 or sheets[-1] != ours_css[0]:
-            problems.append(f"{where}: stylesheets {sheets}: expected our one bundle, last")
+        if len(sheets) != 1:
+            problems.append(f"{where}: stylesheets {sheets}: expected one")
         if len(ours_js) != 1 or not material_js or scripts.index(ours_js[0]) != material_js[0] - 1:
             problems.append(f"{where}: scripts {scripts}: expected our one bundle right before Material's")
         direct = sorted(set(sheets + scripts) & sources)
         if direct:
             problems.append(f"{where}: loads {direct} on its own, not in the bundle")
-        for path in ours_css + ours_js:
+        for path in sheets + ours_js:
             if not (site_dir / path).is_file():
                 problems.append(f"{where}: {path} does not exist")
-    assert not problems, "overrides/hooks/lean_assets.py, overrides/main.html (block scripts):\n" + "\n".join(problems[:20])
+    assert not problems, ("overrides/hooks/lean_assets.py, overrides/hooks/unused_css.py, overrides/main.html "
+                          "(block scripts):\n" + "\n".join(problems[:20]))
 
 
 def test_bundles_hold_every_listed_source_in_order(site_dir):
-    """The shipped bundles are the listed sources, minified, in mkdocs.yml's order; nothing of
-    them is shipped twice."""
+    """The shipped stylesheet ends with our listed stylesheets and our script bundle is our listed
+    scripts, minified, in mkdocs.yml's order; nothing of them is shipped twice."""
     spec = importlib.util.spec_from_file_location("lean_assets", OVERRIDES / "hooks" / "lean_assets.py")
     lean = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(lean)
@@ -123,14 +125,17 @@ def test_bundles_hold_every_listed_source_in_order(site_dir):
     js = [path for path in js if (OVERRIDES / path).is_file()]
     assert "assets/stylesheets/print.css" in css and "assets/javascripts/material-fixes.js" == js[0], (
         "mkdocs.yml: print.css in extra_css, material-fixes.js first in extra_javascript")
-    for paths, suffix, folder in ((css, ".css", "stylesheets"), (js, ".js", "javascripts")):
-        bundles = sorted((site_dir / "assets" / folder).glob(f"overrides.*.min{suffix}"))
-        assert len(bundles) == 1, f"expected one bundle in assets/{folder}, found {[b.name for b in bundles]}"
+    for paths, suffix, pattern in ((css, ".css", "stylesheets/*.css"), (js, ".js", "javascripts/overrides.*.min.js")):
+        bundles = sorted((site_dir / "assets").glob(pattern))
+        assert len(bundles) == 1, f"expected one file assets/{pattern}, found {[b.name for b in bundles]}"
         text = bundles[0].read_text(encoding="utf-8")
         positions = [text.find(lean.minify((OVERRIDES / path).read_text(encoding="utf-8"), suffix).rstrip("\n"))
                      for path in paths]
         missing = [path for path, at in zip(paths, positions) if at < 0]
         assert not missing, f"{bundles[0].name} lacks {missing} (overrides/hooks/lean_assets.py)"
         assert positions == sorted(positions), f"{bundles[0].name}: sources out of mkdocs.yml's order {paths}"
+        if suffix == ".css":
+            assert text.rstrip("\n").endswith(lean.minify((OVERRIDES / paths[-1]).read_text(encoding="utf-8"), suffix).rstrip("\n")), (
+                f"{bundles[0].name}: our stylesheets must come last, after Material's (the cascade)")
         shipped_alone = [path for path in paths if (site_dir / path).exists()]
         assert not shipped_alone, f"{shipped_alone} are shipped on their own as well as in {bundles[0].name}"
