@@ -38,8 +38,9 @@ def _hook():
 
 unused_css = _hook()
 
-HTML = ('<html><body dir="ltr" data-md-color-scheme="default"><div class="md-header md-typeset" id="top">'
-        '<ul class="task-list"><li class="task-list-item">x</li></ul><table></table></div></body></html>')
+HTML = ('<html><head><link rel="canonical" href="https://grooming-awareness.example/tip/"></head>'
+        '<body dir="ltr" data-md-color-scheme="default"><div class="md-header md-typeset" id="top">'
+        '<ul class="task-list"><li class="task-list-item" title="a note">x</li></ul><table></table></div></body></html>')
 SCRIPT = 'e.classList.add("md-header--shadow");x(`md-source__fact--${t}`);document.createElement("mark")'
 
 TRIMMED = [
@@ -51,6 +52,7 @@ TRIMMED = [
     ("dropped: an id nowhere", "#nothing .md-header{color:red}", ""),
     ("dropped: an element nowhere", ".md-typeset kbd{color:red}", ""),
     ("dropped: an attribute nowhere", ".md-header[data-nothing]{color:red}", ""),
+    ("dropped: a word only in an address or a title", ".md-typeset .admonition.example,.tip,.note{color:red}", ""),
     ("one selector of a list", ".md-tooltip,.md-header{color:red}", ".md-header{color:red}"),
     ("an attribute value in the pages", "[dir=ltr] .md-header{left:0}", "[dir=ltr] .md-header{left:0}"),
     ("an attribute value nowhere", '[dir=rtl] .md-header{left:0}[data-md-color-primary="red"]{color:red}', ""),

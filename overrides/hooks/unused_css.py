@@ -8,7 +8,9 @@ kept unless one of its selectors needs a name that cannot exist on this site. Th
 can exist (`vocabulary`):
 
 - in the built HTML of every page and language: element names, attribute names, and the
-  words of class, id and other attribute values;
+  words of class, id and other attribute values, except those that hold addresses or text
+  for people (TEXT_ATTRIBUTES: the site's address in every canonical link would otherwise
+  keep Material's "example" admonition on a site served from grooming-awareness.example);
 - in the site's scripts (Material's bundle and ours): every word, because scripts add
   classes, attributes and elements when the reader scrolls, opens the menu or searches
   (`md-header--shadow`, `focus-visible`, `<mark>`); a word that ends in `-` or `_` keeps
@@ -52,6 +54,9 @@ THEME_CSS = re.compile(r"^(main|palette)\.[0-9a-f]{8}\.min\.css$")
 _WORD = re.compile(r"[A-Za-z_][\w-]*")
 _VAR = re.compile(r"var\(\s*(--[\w-]+)")
 _CONTAINERS = ("media", "supports")  # at-rules whose content is rules
+# Attribute values that are addresses or text for people, not names a selector could test.
+TEXT_ATTRIBUTES = frozenset({"href", "src", "srcset", "action", "content", "title", "alt", "aria-label",
+                             "aria-description", "placeholder"})
 
 
 class Vocabulary:
@@ -65,6 +70,8 @@ class Vocabulary:
                 self.elements.add(element.name)
                 for name, value in element.attrs.items():
                     self.words.add(name)
+                    if name in TEXT_ATTRIBUTES:
+                        continue
                     for item in (value if isinstance(value, list) else [value]):
                         self.words.update(_WORD.findall(str(item)))
         for text in scripts:
