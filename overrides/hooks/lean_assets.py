@@ -18,7 +18,8 @@ overrides/assets/; the built site holds only the bundles (and the files not list
 which load on their own: search-stemmers.js comes with search, on first use).
 
 - CSS: the bundle takes the place of the first listed file, so Material's stylesheets stay
-  before it. print.css is an all-media stylesheet with `@page` and `@media print` inside,
+  before it (after the build, unused_css.py joins them and it into the one stylesheet every
+  page links). print.css is an all-media stylesheet with `@page` and `@media print` inside,
   so joining keeps its meaning. A file with @import or @charset (only valid first) is
   refused.
 - JavaScript: the bundle is not left to `extra_javascript` (which Material puts after its
