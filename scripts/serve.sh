@@ -4,4 +4,6 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh"
 cd "$repo_root"
-exec mkdocs serve --dev-addr 127.0.0.1:8000 "$@"
+# --watch-theme: a change under overrides/ (CSS, JS, templates) rebuilds too; the CSS and JS
+# bundles are made again at every rebuild (overrides/hooks/lean_assets.py).
+exec mkdocs serve --watch-theme --dev-addr 127.0.0.1:8000 "$@"

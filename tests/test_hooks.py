@@ -175,14 +175,33 @@ def test_csp_policy_goes_right_after_the_charset_once():
 
 
 def test_csp_headers_file_lists_every_pages_scripts_once_and_forbids_framing():
-    text = hook("csp").headers_file(["<script>a()</script>", "<script>b()</script><script>a()</script>", "<p></p>"])
-    lines = text.splitlines()
-    assert lines[1] == "/*" and all(line.startswith("  ") for line in lines[2:]), text
-    policy = next(line for line in lines if line.startswith("  Content-Security-Policy: "))
+    text = hook("csp").headers_file(["<script>a()</script>", "<script>b()</script><script>a()</script>", "<p></p>"],
+                                    ["/", "/help/*"])
+    rules, current = {}, None
+    for line in text.splitlines():
+        if line.startswith("#"):
+            continue
+        if not line.startswith("  "):
+            current = rules.setdefault(line, [])
+        else:
+            current.append(line.strip())
+    assert list(rules) == ["/*", "/", "/help/*"], text
+    assert rules["/*"] == ["X-Content-Type-Options: nosniff", "Referrer-Policy: no-referrer"], text
+    assert rules["/"] == rules["/help/*"], text
+    policy = next(line for line in rules["/"] if line.startswith("Content-Security-Policy: "))
     assert policy.count(sha("a()")) == 1 and policy.count(sha("b()")) == 1, policy
     assert policy.endswith("; frame-ancestors 'none'"), policy
-    for header in ("X-Content-Type-Options: nosniff", "Referrer-Policy: no-referrer", "X-Frame-Options: DENY"):
-        assert f"  {header}" in lines, f"{header} missing from _headers (overrides/hooks/csp.py)"
+    assert "X-Frame-Options: DENY" in rules["/"], text
+    assert any(line.startswith("Permissions-Policy: camera=()") or "camera=()" in line for line in rules["/"]), text
+
+
+def test_csp_document_paths_cover_the_pages_folders_and_no_other(tmp_path):
+    for name in ("index.html", "404.html", "sitemap.xml", "help/index.html", "hu/help/index.html",
+                 "assets/stylesheets/site.css", "pagefind/pagefind.js", "teachers/poster/poster-a4.pdf"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    assert hook("csp").document_paths(tmp_path) == ["/", "/404.html", "/help/*", "/hu/*", "/index.html"], (
+        "overrides/hooks/csp.py (document_paths): `/`, each top-level .html file, each top-level folder with a page")
 
 
 # --- external_links.py --------------------------------------------------------------------
@@ -299,6 +318,38 @@ def test_lean_assets_minify(suffix, given, expected):
 def test_lean_assets_refuses_unknown_files():
     with pytest.raises(ValueError):
         hook("lean_assets").minify("x", ".html")
+
+
+def _overrides(tmp_path, files: dict[str, str]):
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_lean_assets_bundles_our_listed_files_in_order_in_place_of_the_first(tmp_path):
+    lean = hook("lean_assets")
+    overrides = _overrides(tmp_path, {"assets/s/a.css": "a { color: red } /* why */", "assets/s/b.css": "b { margin: 0 }",
+                                      "assets/j/one.js": "(function () { one() })()", "assets/j/two.js": "(function () { two() })()",
+                                      "assets/j/lazy.js": "export const x = 1;"})
+    module = SimpleNamespace(path="assets/j/lazy.js", type="module", async_=False, defer=False)
+    css, js, bundles = lean.plan(["https://cdn.example/x.css", "assets/s/a.css", "theirs/c.css", "assets/s/b.css"],
+                                 ["assets/j/one.js", module, "assets/j/two.js"], overrides)
+    name, content, sources = bundles[".css"]
+    assert css == ["https://cdn.example/x.css", name, "theirs/c.css"] and sources == ["assets/s/a.css", "assets/s/b.css"], css
+    assert content == "a{color:red}\nb{margin:0}\n", content
+    assert name == lean.bundle_name(lean.CSS_BUNDLE, content) and name.startswith("assets/stylesheets/overrides."), name
+    name, content, sources = bundles[".js"]
+    assert js == [module], "a module script is left on its own; our plain scripts leave Material's list"
+    # Joined with a semicolon: `})()` followed by `(function` would call the first one's result.
+    assert content == "(function(){one()})();\n(function(){two()})()\n", content
+    assert lean.plan([], [], overrides)[2] == {}, "nothing listed: no bundle"
+
+
+def test_lean_assets_refuses_a_stylesheet_that_must_come_first(tmp_path):
+    overrides = _overrides(tmp_path, {"a.css": "a { color: red }", "b.css": '@import "x.css";\nb { margin: 0 }'})
+    with pytest.raises(PluginError, match="b.css"):
+        hook("lean_assets").bundle(["a.css", "b.css"], ".css", overrides)
 
 
 # --- i18n_pages.py, untranslated_pages.py, robots.py --------------------------------------

@@ -12,11 +12,23 @@ and style="" attributes are not allowed: put behaviour in a .js file and styles 
 A <meta> policy cannot say `frame-ancestors` (so the site could be framed), and other
 security headers have no <meta> form at all. After the build this hook therefore also writes
 `_headers` at the site root (the format of Netlify and Cloudflare Pages; DEPLOYING.md says
-which hosts read it): one rule for every path with the same policy plus `frame-ancestors
-'none'`, and the headers in SECURITY_HEADERS. Its script-src lists the union of all pages'
-hashes, which keeps it to one rule (Cloudflare Pages allows 100); each page's own <meta>
-policy still applies on top (a browser enforces every policy it gets), so a page may run
-only its own inline scripts.
+which hosts read it):
+
+- `/*`, every response: the headers that matter for any file (SHARED_HEADERS: nosniff, which
+  protects scripts and stylesheets most of all, and no Referer from anything);
+- the pages only: the policy plus `frame-ancestors 'none'`, and DOCUMENT_HEADERS. A
+  stylesheet or script does nothing with a Content-Security-Policy, Permissions-Policy or
+  X-Frame-Options, and repeating those 1.2 KB on every one of a first visit's requests cost
+  more than a tenth of its bytes. Static hosts cannot match "HTML responses", only paths, so
+  the rules name where pages live: `/`, each top-level `.html` file, and `/FOLDER/*` for each
+  top-level folder that holds a page (`/hu/*`, `/help/*`, ...). Folders with no page
+  (`assets/`, `pagefind/`) get none. Both hosts read these patterns alike (`/*/` would be every
+  path on Netlify), and no two of them match one path (`/*.html` and `/help/*` would both
+  match `/help/index.html`, and both hosts join two values of a header with a comma).
+
+The policy's script-src lists the union of all pages' hashes; each page's own <meta> policy
+still applies on top (a browser enforces every policy it gets), so a page may run only its
+own inline scripts.
 """
 
 from __future__ import annotations
@@ -53,9 +65,14 @@ _UNUSED_FEATURES = ("accelerometer", "autoplay", "camera", "display-capture", "e
                     "geolocation", "gyroscope", "hid", "magnetometer", "microphone", "midi", "payment",
                     "publickey-credentials-get", "screen-wake-lock", "serial", "usb", "xr-spatial-tracking",
                     "browsing-topics")
-SECURITY_HEADERS = {
+# Every response: nosniff is for scripts and stylesheets above all; a stylesheet's own
+# Referrer-Policy governs the requests it makes.
+SHARED_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
+}
+# Pages only (after the Content-Security-Policy): they mean something for documents alone.
+DOCUMENT_HEADERS = {
     "Permissions-Policy": ", ".join(f"{feature}=()" for feature in _UNUSED_FEATURES),
     # For browsers older than frame-ancestors.
     "X-Frame-Options": "DENY",
@@ -98,12 +115,30 @@ def policy_for(html: str) -> str:
     return _policy(inline_script_hashes(html))
 
 
-def headers_file(pages: list[str]) -> str:
-    """`_headers` for the pages' HTML: one rule for every path (see the module docstring)."""
+def document_paths(site_dir: Path) -> list[str]:
+    """`_headers` path patterns that cover every page of the built site and no other folder:
+    `/` for the home page, `/NAME.html` for each top-level page file, `/FOLDER/*` for each
+    top-level folder with a page anywhere inside."""
+    paths = ["/"] if (site_dir / "index.html").is_file() else []
+    for entry in sorted(site_dir.iterdir()):
+        if entry.is_file() and entry.suffix == ".html":
+            paths.append(f"/{entry.name}")
+        elif entry.is_dir() and next(entry.rglob("*.html"), None) is not None:
+            paths.append(f"/{entry.name}/*")
+    return paths
+
+
+def headers_file(pages: list[str], document_paths: list[str]) -> str:
+    """`_headers`: the shared headers for every path, the page headers for document_paths
+    (see the module docstring)."""
     hashes = sorted({source for html in pages for source in inline_script_hashes(html)})
-    headers = {"Content-Security-Policy": _policy(hashes, HEADER_ONLY_POLICY), **SECURITY_HEADERS}
-    return ("# Written by overrides/hooks/csp.py at every build; DEPLOYING.md says which hosts read it.\n/*\n"
-            + "".join(f"  {name}: {value}\n" for name, value in headers.items()))
+    document = {"Content-Security-Policy": _policy(hashes, HEADER_ONLY_POLICY), **DOCUMENT_HEADERS}
+    lines = ["# Written by overrides/hooks/csp.py at every build; DEPLOYING.md says which hosts read it.",
+             "# Every response:", "/*", *(f"  {name}: {value}" for name, value in SHARED_HEADERS.items()),
+             "# Pages only (the folders and files that hold HTML):"]
+    for path in document_paths:
+        lines += [path, *(f"  {name}: {value}" for name, value in document.items())]
+    return "\n".join(lines) + "\n"
 
 
 def add_policy(html: str) -> str:
@@ -138,4 +173,4 @@ def on_post_build(config):
     if is_nested_language_build(config):
         return  # a nested per-language build: the outer build sees every language's pages
     pages = [path.read_text(encoding="utf-8") for path in sorted(site_dir.rglob("*.html"))]
-    (site_dir / HEADERS_FILE).write_text(headers_file(pages), encoding="utf-8")
+    (site_dir / HEADERS_FILE).write_text(headers_file(pages, document_paths(site_dir)), encoding="utf-8")
