@@ -8,7 +8,8 @@
   contact for are left out. A translated page needs its language's texts in the data; a page
   still marked untranslated shows the default language's, as its own text does.
 - page and template context: `country` (quick-exit destination, line printed under
-  checklists) for partials/quick-exit.html and partials/print-footer.html.
+  checklists, as parts whose numbers the partial isolates) for partials/quick-exit.html and
+  partials/print-footer.html.
 """
 
 from __future__ import annotations
@@ -65,7 +66,7 @@ def on_page_markdown(markdown, page, config, files):
 def _context(config, page=None) -> dict:
     renderer = _renderer(config, page)
     try:
-        return {"quick_exit_url": _state["data"].quick_exit_url, "print_line": renderer.print_line()}
+        return {"quick_exit_url": _state["data"].quick_exit_url, "print_line": renderer.print_line_parts()}
     except country_data.CountryDataError as error:
         raise PluginError(str(error)) from None
 
