@@ -263,8 +263,10 @@ def test_untranslated_pages_wrap_the_article_in_the_default_language(status, cur
         pytest.skip(f"this site does not build {current}")
     page = SimpleNamespace(meta={"translation_status": status} if status else {})
     html = hook("untranslated_pages").on_page_content("<p>text</p>", page, building(current), None)
-    # dir="ltr": in a right-to-left language the English text must still read left to right.
-    expected = '<div lang="en" dir="ltr" class="untranslated-content">\n<p>text</p>\n</div>' if wrapped else "<p>text</p>"
+    # dir="ltr": in a right-to-left language the English text must still read left to right;
+    # the Pagefind filter lets site-search.js list pending pages after translated ones.
+    expected = ('<div lang="en" dir="ltr" class="untranslated-content" data-pagefind-filter="translation:pending">'
+                '\n<p>text</p>\n</div>') if wrapped else "<p>text</p>"
     assert html == expected, "overrides/hooks/untranslated_pages.py"
 
 
