@@ -44,12 +44,16 @@ def _renderer(config, page=None) -> rendering.Renderer:
     # The path inside the language folder ("parents/what-to-do.md"), whatever the build mode.
     src = getattr(page.file, "norm_src_uri", page.file.src_uri) if page else ""
     pending = bool(page and (page.meta or {}).get("translation_status") == "untranslated")
+    ui = rendering.marker_strings((config.extra or {}).get("ui"), (languages.default.extra or {}).get("ui"),
+                                  pending and not languages.is_default)
     return rendering.Renderer(
-        _state["data"], locale, languages.default.locale, (config.extra or {}).get("ui"), page=src,
+        _state["data"], locale, languages.default.locale, ui, page=src,
         where=f"docs/{locale}/{src}" if src else f"the {locale} site chrome",
         # Pages pending translation and the chrome of languages being scaffolded read the
         # default language's text, like the pages themselves.
-        allow_fallback=pending or page is None)
+        allow_fallback=pending or page is None,
+        # A pending page is the default language's text: its markers read in that language.
+        pending=pending and not languages.is_default)
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -181,13 +181,20 @@ class Renderer:
     `fallback` is the default language: used for a missing text only when the page is still
     pending translation (it shows the default language's text anyway); otherwise a missing
     text is an error naming the data file, contact and key.
+
+    `pending`: the page is still the default language's text, so its markers render the
+    default language's data texts as well (an English sentence keeps English contact texts,
+    and in an Arabic site no Arabic phrase lands inside it); the print line under the page
+    stays in the page's language (site chrome).
     """
 
     def __init__(self, data: CountryData, locale: str, fallback: str | None, ui: dict | None,
-                 page: str = "", where: str = "", allow_fallback: bool = False):
+                 page: str = "", where: str = "", allow_fallback: bool = False, pending: bool = False):
         self.data, self.locale, self.fallback = data, locale, fallback
         self.ui = {k: v for k, v in (ui or {}).items() if isinstance(v, str)}
         self.page, self.where, self.allow_fallback = page, where or page, allow_fallback
+        self.pending = pending
+        self._chrome = False  # True while the print line (the page's language) is rendered
 
     # texts ---------------------------------------------------------------------------
 
@@ -195,6 +202,8 @@ class Renderer:
         if isinstance(value, str):
             return value
         if isinstance(value, dict):
+            if self.pending and not self._chrome and self.fallback in value:
+                return value[self.fallback]
             if self.locale in value:
                 return value[self.locale]
             if self.allow_fallback and self.fallback in value:
@@ -409,6 +418,13 @@ class Renderer:
     def print_line_parts(self) -> list[dict]:
         """The line printed under checklists as parts, [{"text": ..., "ltr": bool}], in order:
         partials/print-footer.html escapes each text and isolates the `ltr` ones (the numbers)."""
+        self._chrome = True
+        try:
+            return self._print_line_parts()
+        finally:
+            self._chrome = False
+
+    def _print_line_parts(self) -> list[dict]:
         parts: list[dict] = []
         for number, cid in enumerate(self.data.print_line):
             contact = self.data.by_id(cid)
@@ -448,6 +464,17 @@ def _text_parts(text: str, ltr: bool) -> list[dict]:
     return parts
 
 
+def marker_strings(ui: dict | None, default_ui: dict | None, pending: bool) -> dict:
+    """The interface strings markers are written with on a page. A page pending translation
+    is the default language's text, so its markers read in that language too ("Kék Vonal on
+    116 111", not an Arabic "على الرقم" inside an English sentence); the print line under it
+    (print_contact ...) stays in the page's language, like the rest of the site chrome."""
+    ui = dict(ui or {})
+    if pending:
+        ui.update({key: value for key, value in (default_ui or {}).items() if key.startswith("contact_")})
+    return ui
+
+
 def renderer_for(locale: str, page: str = "", pending: bool = False, data: CountryData | None = None,
                  config_file: str | None = None) -> Renderer:
     """A renderer outside a build (tests, tools): the language's interface strings as the build has them."""
@@ -457,5 +484,7 @@ def renderer_for(locale: str, page: str = "", pending: bool = False, data: Count
     default = languages[0].locale
     language = next((lang for lang in languages if lang.locale == locale), None)
     ui = (language.extra or {}).get("ui", {}) if language else {}
+    ui = marker_strings(ui, (languages[0].extra or {}).get("ui", {}), pending)
     return Renderer(data or load_cached(), locale, default, ui, page=page,
-                    where=f"docs/{locale}/{page}" if page else "", allow_fallback=pending)
+                    where=f"docs/{locale}/{page}" if page else "", allow_fallback=pending,
+                    pending=pending and locale != default)
