@@ -95,3 +95,19 @@ def test_interface_strings_are_in_the_page_language(site_dir, language):
         pytest.skip(f"{language.locale} is still being translated ({len(_pending(language))} pages pending); "
                     f"interface strings left in {DEFAULT.locale}:\n" + "\n".join(sorted(set(problems))[:20]))
     assert not problems, "\n".join(problems)
+
+
+def test_words_that_are_the_languages_own_are_neutral(monkeypatch):
+    """The neutral words come from data, so no fork edits this test: Material's own French
+    "Navigation", a language's `interface_neutral:` list, the page's own headings."""
+    assert language_checks.material_strings("fr").get("nav") == "Navigation", (
+        "Material's French language file no longer says 'Navigation' for `nav`: read "
+        "site_tools/language_checks.py (material_strings) against the installed Material")
+    assert "Navigation" in language_checks.interface_neutral("fr")
+    monkeypatch.setattr(language_checks, "get", lambda locale, key: ["Kids Help Phone"] if key == "interface_neutral" else None)
+    assert "Kids Help Phone" in language_checks.interface_neutral("fr")
+    from bs4 import BeautifulSoup
+
+    page = BeautifulSoup('<nav aria-label="Sources"></nav><article><h2 id="sources">Sources</h2></article>'
+                         '<nav aria-label="Dark mode"></nav>', "html.parser")
+    assert headings(page) == {"Sources"}

@@ -73,9 +73,15 @@ def _isolates_ltr(element) -> bool:
     return (element.get("dir") or "").lower() == "ltr"
 
 
-def isolated(element) -> bool:
-    """True when the whole text of `element` is inside one element with dir="ltr": the element
-    itself, an ancestor with no other text, or a child holding all of its text."""
+def _isolates(element) -> bool:
+    """An isolating element of either direction: <bdi> (dir=auto: its first letter decides,
+    which for an address is a Latin one) or any element with dir."""
+    return element.name == "bdi" or bool(element.get("dir"))
+
+
+def isolated(element, test=_isolates_ltr) -> bool:
+    """True when the whole text of `element` is inside one element passing `test` (dir="ltr"):
+    the element itself, an ancestor with no other text, or a child holding all of its text."""
     text = " ".join(element.get_text(" ").split())
     if not text:
         return True
@@ -83,31 +89,29 @@ def isolated(element) -> bool:
     while node is not None and getattr(node, "name", None) not in (None, "[document]"):
         if " ".join(node.get_text(" ").split()) != text:
             break
-        if _isolates_ltr(node):
+        if test(node):
             return True
         node = node.parent
-    return any(_isolates_ltr(child) and " ".join(child.get_text(" ").split()) == text
-               for child in element.find_all(True))
+    return any(test(child) and " ".join(child.get_text(" ").split()) == text for child in element.find_all(True))
 
 
-def _looks_like_address(text: str) -> bool:
-    text = text.strip()
-    return bool(text) and " " not in text and ("@" in text or re.search(r"\w\.[a-z]{2,}(/|$)", text, re.I) is not None)
 
 
-def unisolated(soup, printed_numbers: tuple[str, ...] = ()) -> list[str]:
+def unisolated(soup, printed_numbers: tuple[str, ...] = (), addresses: bool = True) -> list[str]:
     """Numbers and addresses on a built page that are not isolated (one line each, what and
-    where): tel: and mailto: links, links whose text is a web address, the print line's
-    numbers (`printed_numbers`: the phone numbers the country data prints, and any number
-    written in groups) and the printed addresses."""
-    from .country import PHONE_LIKE
+    where): tel: and mailto: links, links whose text is their own address as markers print it
+    ("nmhh.hu/internethotline"), the print line's numbers (`printed_numbers`: the phone numbers
+    the country data prints, and any number written in groups) and the printed addresses.
+    addresses=False: e-mail and web addresses are not checked, for a page whose markers render
+    none (an address a page's author writes as link text is theirs to mark up)."""
+    from .country import PHONE_LIKE, display_url
 
     problems = []
-    for link in soup.select('a[href^="tel:"], a[href^="mailto:"]'):
+    for link in soup.select('a[href^="tel:"], a[href^="mailto:"]' if addresses else 'a[href^="tel:"]'):
         if not isolated(link):
             problems.append(f"<a href=\"{link['href']}\">{link.get_text(' ', strip=True)}</a>")
-    for link in soup.select('a[href^="http"]'):
-        if _looks_like_address(link.get_text()) and not isolated(link) and not link.find("bdi"):
+    for link in soup.select('a[href^="http"]') if addresses else []:
+        if link.get_text(strip=True) == display_url(link["href"]) and not isolated(link, _isolates):
             problems.append(f"<a href=\"{link['href']}\">{link.get_text(' ', strip=True)}</a> (an address as link text)")
     line = soup.select_one(".print-footer__helplines")
     if line is not None:
@@ -152,3 +156,9 @@ NUMBERS_IN_VISUAL_ORDER_JS = r"""() => {
   }
   return wrong;
 }"""
+
+
+def renders_addresses(markdown: str) -> bool:
+    """True when a page's Markdown has markers that print web or e-mail addresses (the Help
+    page's contact entries, [[reach ...]] on the poster)."""
+    return "[[contacts " in markdown or "[[reach " in markdown
