@@ -48,7 +48,7 @@ def test_every_number_and_address_a_marker_renders_is_isolated(site_dir):
         tel_links += len(soup.select('a[href^="tel:"]'))
         addresses = renders_addresses((page.language.docs_dir / page.source).read_text(encoding="utf-8"))
         checked += addresses
-        problems += [f"{page.url_path} ({page.source_file}): {problem}" for problem in
+        problems += [f"/{page.url_path} ({page.source_file}): {problem}" for problem in
                      unisolated(soup, PRINTED, addresses=addresses)]
     assert tel_links and checked, "no tel: links or no page with address markers: this check proved nothing"
     assert not problems, (
