@@ -150,6 +150,7 @@ def _command_list(args, languages, default, git) -> int:
                 "total": len(report.pages),
                 "summary": report.summary(),
                 "pages": [page.as_dict() for page in report.pages if page.state in states],
+                "missing_texts": _missing_texts(report.language, default),
             } for report in reports],
         }, indent=2, ensure_ascii=False))
     else:
@@ -299,6 +300,16 @@ def _command_texts(args, languages, default) -> int:
                       f"({'replace each with the translation' if args.write else f'{TOOL} texts --lang {code} --write'}), "
                       "or write them into your own country file next to the other languages")
     return 1 if args.strict and any(report.values()) else 0
+
+
+def _missing_texts(language, default) -> list[dict]:
+    """Every data text the language lacks, as {file, contact, key, text} (empty if the data cannot be read)."""
+    try:
+        data = country_data.load_cached()
+    except country_data.CountryDataError:
+        return []
+    return [{"file": m.file, "contact": m.contact, "key": m.key, "text": m.source}
+            for m in country_data.missing_texts(data, language.locale, default.locale)]
 
 
 def _beyond_pages(language) -> list[str]:

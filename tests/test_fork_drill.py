@@ -215,6 +215,29 @@ def test_pdfs_carry_the_new_country_helplines(fork):
     assert not problems, "\n".join(problems)
 
 
+@pytest.mark.browser  # the PDFs exist only in builds with browser tests
+def test_qr_codes_and_link_addresses_carry_the_forks_url(fork):
+    """Issue 19: the QR code on a fork's sheets opens the fork's help page (sub-path included),
+    and the addresses printed for links are the fork's too."""
+    from site_tools.qr import codes_in_pdf
+
+    _, site, _ = fork
+    checked, problems = 0, []
+    for pdf in sorted(site.rglob("*.pdf")):
+        language = NEW if f"-{NEW}-" in pdf.name else None
+        expected = f"{SITE_URL}{NEW}/help/" if language else f"{SITE_URL}help/"
+        codes = [code for page in codes_in_pdf(pdf) for code in page]
+        checked += 1
+        if codes != [expected]:
+            problems.append(f"{pdf.relative_to(site)}: the QR code reads {codes}, expected [{expected!r}]")
+    assert checked, f"no PDFs in {site}"
+    letter = parse_html(site / "teachers" / "letter-to-parents" / "index.html")
+    notes = [note.get_text(" ", strip=True) for note in letter.select(".print-footer__link")]
+    if not notes or not all(f"example-ngo.github.io/{SUB_PATH}/" in note for note in notes):
+        problems.append(f"teachers/letter-to-parents/: printed link addresses {notes} lack example-ngo.github.io/{SUB_PATH}/")
+    assert not problems, "\n".join(problems) + "\nThe QR code and the addresses come from site_url (hooks/paper.py)."
+
+
 def test_the_fork_passes_its_translation_checks(fork):
     repo, _, _ = fork
     done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",

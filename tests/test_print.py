@@ -175,7 +175,7 @@ def test_checklist_prints_on_one_sheet(open_page, site_url, checklist):
         assert not missing, f"{where}: these items are missing from the printout:\n" + "\n".join(missing)
         line = helplines(checklist.language)
         assert line in printed, (
-            f"{where}: the helpline line (print_line in data/country.yml) is not printed as {line!r}; missing: "
+            f"{where}: the helpline line (print_line in data/countries/<CODE>.yml) is not printed as {line!r}; missing: "
             f"{printed.missing(line)}; see partials/print-footer.html")
         address = page_address(checklist).split("://", 1)[1]
         assert address in printed, f"{where}: the page's own address {address} is not printed"

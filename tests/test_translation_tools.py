@@ -165,7 +165,7 @@ def test_new_language_config_and_stamps(scaffolded):
     repo, _, outputs = scaffolded
     sys_text = (repo / "mkdocs.yml").read_text(encoding="utf-8")
     assert sys_text.count("!ENV") == (REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8").count("!ENV"), \
-        "mkdocs.yml lost its !ENV tags: it must be edited as text, never round-tripped"
+        "mkdocs.yml lost its !ENV tags: edit it with site_tools.yaml_edit (ruamel round-trip), which keeps them"
     a, b = WITH_STRINGS, WITHOUT_STRINGS
     assert sys_text.index(f"- locale: {a}") < sys_text.index(f"- locale: {b}"), f"{b} must follow {a} (inserted after the last language)"
     assert (repo / f"overrides/partials/languages/{b}.html").exists(), f"no theme strings for {b} (Material has none)"
@@ -194,7 +194,8 @@ def test_adding_an_existing_language_fails_and_changes_nothing(scaffolded):
 
 
 @pytest.mark.parametrize("code,reason", [("deutsch", "not a language code"), ("fil", "three-letter"),
-                                         ("DE", "lower case"), ("null", "reserved")])
+                                         ("DE", "lower case"), ("null", "reserved"),
+                                         ("de\n", "not a language code"), ("sr-latn", "write it 'sr-Latn'")])
 def test_invalid_codes_fail_and_write_nothing(scaffolded, code, reason):
     repo, _, _ = scaffolded
     before = tree_digest(repo)
@@ -202,6 +203,14 @@ def test_invalid_codes_fail_and_write_nothing(scaffolded, code, reason):
     assert done.returncode == 2, f"{code!r}: exit {done.returncode}, expected 2"
     assert done.stderr.startswith("ERROR:") and reason in done.stderr, done.stderr
     assert tree_digest(repo) == before, f"{code!r} was refused but files changed"
+
+
+def test_an_invalid_name_fails_and_writes_nothing(scaffolded):
+    repo, _, _ = scaffolded
+    before = tree_digest(repo)
+    done = run(repo, "new_language.py", DRY_RUN, "")
+    assert done.returncode == 2 and "display name is empty" in done.stderr, done.stderr
+    assert tree_digest(repo) == before, "a refused name changed files (mkdocs.yml, config/languages or docs)"
 
 
 def test_dry_run_prints_the_block_and_writes_nothing(scaffolded):
@@ -386,6 +395,66 @@ def test_refresh_recopies_pending_pages_and_leaves_translated_ones(repo):
     if TRANSLATION is not None:
         translated = (repo / "docs" / T / "about.md").read_text(encoding="utf-8")
         assert "A sentence the fork added." not in translated, "refresh must leave translated pages alone"
+
+
+def test_switching_a_language_off_keeps_its_files_and_delete_removes_them(repo):
+    if not TRANSLATION:
+        pytest.skip("no second language to switch off")
+    done = run(repo, "remove_language.py", T)
+    assert done.returncode == 0, done.stderr
+    settings = (repo / "mkdocs.yml").read_text(encoding="utf-8")
+    entry = settings[settings.index(f"- locale: {T}"):].split("- locale:")[1]
+    assert "build: false" in entry, f"mkdocs.yml: the {T} entry is not switched off:\n{entry}"
+    assert (repo / "docs" / T).is_dir() and (repo / "config" / "languages" / f"{T}.yml").exists(), (
+        f"switching {T} off must keep its files (upstream's changes to them keep merging)")
+    listed = run_python(repo, "from site_tools import project; print([l.locale for l in project.languages()])")
+    assert T not in listed.stdout, f"{T} is switched off but still listed as built: {listed.stdout}"
+    again = run(repo, "remove_language.py", T)
+    assert again.returncode == 2 and "already switched off" in again.stderr, again.stderr
+    deleted = run(repo, "remove_language.py", T, "--delete")
+    assert deleted.returncode == 0, deleted.stderr
+    assert not (repo / "docs" / T).exists() and not (repo / "config" / "languages" / f"{T}.yml").exists()
+    assert f"- locale: {T}" not in (repo / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "merge conflict" in deleted.stdout, "--delete must say what it costs a fork"
+
+
+def test_texts_lists_every_missing_data_text_and_writes_todo_lines(repo):
+    done = run(repo, "new_language.py", WITH_STRINGS, "Language A")
+    assert done.returncode == 0, done.stderr
+    listed = run(repo, "translation_status.py", "texts", "--lang", WITH_STRINGS, "--format", "json")
+    assert listed.returncode == 0, listed.stderr
+    missing = json.loads(listed.stdout)[WITH_STRINGS]
+    keys = {(m["file"], m["contact"], m["key"]) for m in missing}
+    # Literal samples from both data files: a contact's text, a source title, the country's name.
+    for expected in (("data/international.yml", "eu-116-111", "for"), ("data/international.yml", "inhope", "anonymous"),
+                     ("data/countries/HU.yml", "_file", "country.name"), ("data/countries/HU.yml", "kek-vonal", "for")):
+        if project.country_code() == "HU" or expected[0] == "data/international.yml":
+            assert expected in keys, f"`texts --lang {WITH_STRINGS}` does not list {expected}"
+    written = run(repo, "translation_status.py", "texts", "--lang", WITH_STRINGS, "--write")
+    assert written.returncode == 0, written.stderr
+    stubs = (repo / "data" / "translations" / f"{WITH_STRINGS}.yml").read_text(encoding="utf-8")
+    assert stubs.count("TODO: ") == len(missing), f"expected {len(missing)} TODO lines:\n{stubs[:800]}"
+    again = json.loads(run(repo, "translation_status.py", "texts", "--lang", WITH_STRINGS, "--format", "json").stdout)
+    assert len(again[WITH_STRINGS]) == len(missing), "a TODO line must still count as missing"
+    (repo / "data" / "translations" / f"{WITH_STRINGS}.yml").write_text(stubs.replace("TODO: ", "Übersetzt: "), encoding="utf-8")
+    done = json.loads(run(repo, "translation_status.py", "texts", "--lang", WITH_STRINGS, "--format", "json").stdout)
+    assert done[WITH_STRINGS] == [], f"filled-in lines still listed as missing: {done[WITH_STRINGS][:3]}"
+
+
+def test_a_new_language_does_not_carry_other_countries_passages(repo):
+    fixture = REPO_ROOT / "tests" / "fixtures" / "fork" / "XR.yml"
+    shutil.copy(fixture, repo / "data" / "countries" / "XR.yml")
+    settings = repo / "mkdocs.yml"
+    settings.write_text(re.sub(r"^(\s+country:\s*)\S+", r"\g<1>XR", settings.read_text(encoding="utf-8"), count=1,
+                               flags=re.M), encoding="utf-8")
+    done = run(repo, "new_language.py", WITH_STRINGS, "Language A")
+    assert done.returncode == 0, done.stderr
+    english = (repo / "docs" / DEFAULT.locale / "teachers" / "for-schools.md").read_text(encoding="utf-8")
+    copy = (repo / "docs" / WITH_STRINGS / "teachers" / "for-schools.md").read_text(encoding="utf-8")
+    assert "<!-- country: HU" in english, "the English page has lost its Hungarian passages; pick another page here"
+    assert "<!-- country: HU" not in copy, "a new language must not carry passages written for another country"
+    assert "<!-- role: " not in english or copy.count("<!-- role: ") == english.count("<!-- role: "), \
+        "role passages depend on the data and stay in every language"
 
 
 def _python_without_packages() -> str | None:

@@ -4,8 +4,8 @@
   their PDFs per variant and paper, named by site_tools.printables (the PDF step uses the
   same names). partials/checklist-actions.html shows them.
 - Pages with `classroom_pack: true` get `classroom_pack` in their context: the zip's link,
-  the files it holds (in the page's language) and a placeholder for its size, which the PDF
-  step fills in once the zip exists (partials/classroom-pack.html).
+  the files it holds (in the page's language) and placeholders for its size and each file's,
+  which the PDF step fills in once the zip exists (partials/classroom-pack.html).
 
 Only builds that generate the PDFs link to them (build_site() sets CHECKLIST_PDFS=1), so
 `mkdocs serve` and --no-pdf builds have no dead links.
@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 
 from site_tools import printables as printing
 from site_tools import project
-from site_tools.checklists import PAPERS, PDFS_ENV
+from site_tools.checklists import PDFS_ENV
 
 
 def _language(config) -> project.Language:
@@ -38,7 +38,7 @@ def on_page_content(html, page, config, files):
         raise PluginError(f"docs/.../{source}: front matter: {error}") from None
     # The PDFs sit next to the page's index.html, so their bare names are the relative links.
     page.meta["print_pdfs"] = [
-        {"variant": item.variant, "links": [{"paper": paper, "href": item.pdf_name(paper)} for paper in PAPERS]}
+        {"variant": item.variant, "links": [{"paper": paper, "href": item.pdf_name(paper)} for paper in item.papers]}
         for item in items
     ]
     return html
@@ -56,6 +56,6 @@ def on_page_context(context, page, config, nav):
     context["classroom_pack"] = {
         "href": href,
         "size": printing.PACK_SIZE_PLACEHOLDER,
-        "files": [entry.name for entry in entries],
+        "files": [{"name": entry.name, "size": printing.pack_file_size_placeholder(entry.name)} for entry in entries],
     }
     return context

@@ -15,7 +15,11 @@ from pathlib import Path, PurePosixPath
 from .markdown_outline import TASK_ITEM, read_front_matter
 from .project import Language
 
-# Paper key (used in file names and UI-string keys) -> Chromium's paper format name.
+# Paper key (used in file names and UI-string keys) -> Chromium's paper format name, for
+# every paper a printable may ask for (front matter `print_papers`, e.g. a poster on A3).
+# In alphabetical order, which is how a file manager lists a pack's "...-a3.pdf", "...-a4.pdf".
+PAPER_FORMATS: dict[str, str] = {"a3": "A3", "a4": "A4", "letter": "Letter"}
+# The papers a printable comes on unless its front matter says otherwise.
 PAPERS: dict[str, str] = {"a4": "A4", "letter": "Letter"}
 
 # The environment variable build_site() sets when it will generate the PDFs, so that the
@@ -32,8 +36,8 @@ def pdf_file_name(source: str, locale: str, paper: str, variant: str | None = No
     (the page name first, then its section: the name says what the file is);
     with a variant: "young-people/is-this-ok.md" ... "worksheet" -> "is-this-ok-worksheet-young-people-en-a4.pdf".
     """
-    if paper not in PAPERS:
-        raise ValueError(f"unknown paper {paper!r}; expected one of {sorted(PAPERS)}")
+    if paper not in PAPER_FORMATS:
+        raise ValueError(f"unknown paper {paper!r}; expected one of {sorted(PAPER_FORMATS)}")
     parts = list(PurePosixPath(source).with_suffix("").parts)
     if len(parts) > 1 and parts[-1] == "index":
         parts.pop()

@@ -22,6 +22,9 @@ CHECKS = {
     # A list of {query: ..., page: ...}: page is a Markdown path under docs/<locale>/ that the
     # query must find among the first results (tests/test_search.py).
     "search_probes": "queries (inflected forms included) that must find their page in search",
+    # Regular expressions (case-insensitive) for words that need a screen ("click", "tap"):
+    # no printed sheet may say them (tests/test_paper.py reads the PDFs).
+    "paper_words": "words that need a screen (click, tap) and must not be printed on a sheet",
 }
 # Optional keys: a language without them is fully covered all the same.
 OPTIONAL = {

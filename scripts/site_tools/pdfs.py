@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .checklists import PAPERS
-from .printables import PACK_SIZE_PLACEHOLDER, Printable, human_size, pack_entries, pack_site_path, printables
+from .checklists import PAPER_FORMATS
+from .printables import (PACK_SIZE_PLACEHOLDER, Printable, human_size, pack_entries, pack_file_size_placeholder,
+                         pack_site_path, printables)
 from .project import built_html_path, page_paths
 from .project import languages as configured_languages
 
@@ -70,9 +71,9 @@ def with_metadata(data: bytes, title: str, lang: str) -> bytes:
 
 
 def print_to_pdf(page, paper: str) -> bytes:
-    """The open page as Chromium prints it on `paper` ("a4", "letter"): print media, the
+    """The open page as Chromium prints it on `paper` ("a4", "a3", "letter"): print media, the
     margins from print.css's @page rule, no background graphics (the print dialog's default)."""
-    return page.pdf(format=PAPERS[paper], prefer_css_page_size=False, print_background=False, tagged=True)
+    return page.pdf(format=PAPER_FORMATS[paper], prefer_css_page_size=False, print_background=False, tagged=True)
 
 
 def _local_only(context, base_url: str) -> None:
@@ -94,9 +95,9 @@ _VARIANT_SCRIPT = """variant => {
 }"""
 
 
-def generate_pdfs(site_dir: Path, papers: tuple[str, ...] = tuple(PAPERS)) -> list[Path]:
-    """Write every printable page's PDFs, and each language's classroom pack, into the built
-    site; returns the files written.
+def generate_pdfs(site_dir: Path) -> list[Path]:
+    """Write every printable page's PDFs (on each of its papers), and each language's classroom
+    pack, into the built site; returns the files written.
 
     A page that does not fit on its number of sheets still gets its PDF, with a warning naming
     the Markdown file to shorten (tests/test_print.py fails on it).
@@ -131,7 +132,7 @@ def generate_pdfs(site_dir: Path, papers: tuple[str, ...] = tuple(PAPERS)) -> li
                 if item.variant:
                     ui = (item.language.extra or {}).get("ui", {})
                     title += f" ({ui.get('print_variant_' + item.variant, item.variant)})"
-                for paper in papers:
+                for paper in item.papers:
                     data = with_metadata(print_to_pdf(page, paper), title, item.language.locale)
                     target = site_dir / item.pdf_site_path(paper)
                     target.parent.mkdir(parents=True, exist_ok=True)
@@ -140,7 +141,7 @@ def generate_pdfs(site_dir: Path, papers: tuple[str, ...] = tuple(PAPERS)) -> li
                     pages = read_pdf(data).pages
                     if pages > item.max_pages:
                         print(
-                            f"WARNING: {target.name} has {pages} pages on {PAPERS[paper]} (at most {item.max_pages}); "
+                            f"WARNING: {target.name} has {pages} pages on {PAPER_FORMATS[paper]} (at most {item.max_pages}); "
                             f"shorten {item.source_file}.",
                             file=sys.stderr,
                         )
@@ -153,7 +154,8 @@ def generate_pdfs(site_dir: Path, papers: tuple[str, ...] = tuple(PAPERS)) -> li
 
 
 def write_classroom_pack(site_dir: Path, language, items: list[Printable]) -> list[Path]:
-    """The language's zip of printables, and its size written into the pages that offer it."""
+    """The language's zip of printables, and its size and each file's size written into the pages
+    that offer it."""
     import zipfile
 
     entries = pack_entries(language, items)
@@ -170,11 +172,16 @@ def write_classroom_pack(site_dir: Path, language, items: list[Printable]) -> li
             info = zipfile.ZipInfo(entry.name, date_time=(2017, 11, 15, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             pack.writestr(info, source.read_bytes())
-    size = human_size(target.stat().st_size)
+    sizes = {PACK_SIZE_PLACEHOLDER: human_size(target.stat().st_size)}
+    for entry in entries:
+        sizes[pack_file_size_placeholder(entry.name)] = human_size(
+            (site_dir / entry.printable.pdf_site_path(entry.paper)).stat().st_size)
     # This language's pages only: the default language's folder holds the others' folders.
     for html in (built_html_path(site_dir, language, source) for source in page_paths(language)):
         text = html.read_text(encoding="utf-8")
         if PACK_SIZE_PLACEHOLDER in text:
-            html.write_text(text.replace(PACK_SIZE_PLACEHOLDER, size), encoding="utf-8")
+            for placeholder, size in sizes.items():
+                text = text.replace(placeholder, size)
+            html.write_text(text, encoding="utf-8")
     return [target]
 

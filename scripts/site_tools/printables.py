@@ -8,6 +8,9 @@ A page is printable when its front matter says so:
                                one PDF per variant: `worksheet` prints the <details> closed
                                (situations only), `answers` prints them open
     pack: 3                    its place in the classroom pack (omitted: not in the pack)
+    print_papers: [a3, a4, letter]
+                               the papers it is printed on (default: A4 and US Letter);
+                               a poster adds A3, where print.css enlarges it to fill the sheet
 
 Everything that names a PDF or a pack entry is computed here, once: the hooks link to the
 files, the PDF step writes them, the tests check both, so links, files and the list on the
@@ -21,13 +24,18 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .checklists import PAPERS, front_matter, is_checklist, pdf_file_name, task_items
+from .checklists import PAPER_FORMATS, PAPERS, front_matter, is_checklist, pdf_file_name, task_items
 from .project import Language, load_mkdocs_config, page_paths, page_url
 
 VARIANTS = ("worksheet", "answers")
 PACK_KEY = "classroom_pack"  # front matter of the pages that offer the pack download
 # Rendered where the pack's size goes; the PDF step replaces it once the zip exists.
 PACK_SIZE_PLACEHOLDER = "@@classroom-pack-size@@"
+
+
+def pack_file_size_placeholder(name: str) -> str:
+    """Rendered where the size of one file of the pack goes; the PDF step replaces it too."""
+    return f"@@classroom-pack-size:{name}@@"
 
 
 @dataclass(frozen=True)
@@ -38,6 +46,7 @@ class Printable:
     max_pages: int
     pack: int | None
     checklist: bool
+    papers: tuple[str, ...] = tuple(PAPERS)
 
     @property
     def source_file(self) -> str:
@@ -63,14 +72,15 @@ class Printable:
         return task_items(renderer_for(self.language.locale, self.source, pending=pending).render_page(markdown))
 
 
-def print_settings(meta: dict | None) -> tuple[int, list[str | None], int | None] | None:
-    """(max sheets, variants, pack position) of a page, or None when it is not printable."""
+def print_settings(meta: dict | None) -> tuple[int, list[str | None], int | None, tuple[str, ...]] | None:
+    """(max sheets, variants, pack position, papers) of a page, or None when it is not printable."""
     meta = meta or {}
     if not (is_checklist(meta) or "print_pages" in meta or "pack" in meta):
         return None
     pages = meta.get("print_pages", 1)
     variants = meta.get("print_variants") or [None]
     pack = meta.get("pack")
+    papers = meta.get("print_papers") or list(PAPERS)
     if not isinstance(pages, int) or pages < 1:
         raise ValueError(f"print_pages must be a whole number of sheets, not {pages!r}")
     unknown = [v for v in variants if v is not None and v not in VARIANTS]
@@ -78,15 +88,19 @@ def print_settings(meta: dict | None) -> tuple[int, list[str | None], int | None
         raise ValueError(f"print_variants {unknown} unknown; known: {', '.join(VARIANTS)}")
     if pack is not None and (not isinstance(pack, int) or pack < 1):
         raise ValueError(f"pack must be a position (1, 2, ...), not {pack!r}")
-    return pages, list(variants), pack
+    if not isinstance(papers, list) or not papers or any(p not in PAPER_FORMATS for p in papers) \
+            or len(set(papers)) != len(papers):
+        raise ValueError(f"print_papers {papers!r}: a list of papers without repeats, from {', '.join(PAPER_FORMATS)}")
+    # Always in the same order (A3, A4, Letter), whatever order the front matter names them in.
+    return pages, list(variants), pack, tuple(p for p in PAPER_FORMATS if p in papers)
 
 
 def printables_of(language: Language, source: str, meta: dict | None) -> list[Printable]:
     settings = print_settings(meta)
     if settings is None:
         return []
-    pages, variants, pack = settings
-    return [Printable(language, source, variant, pages, pack, is_checklist(meta)) for variant in variants]
+    pages, variants, pack, papers = settings
+    return [Printable(language, source, variant, pages, pack, is_checklist(meta), papers) for variant in variants]
 
 
 def printables(languages: list[Language]) -> list[Printable]:
@@ -165,7 +179,7 @@ def pack_entries(language: Language, items: list[Printable] | None = None) -> li
         title = _nav_titles().get(item.source, item.source)
         title = (language.nav_translations or {}).get(title, title)
         label = ui.get(f"print_variant_{item.variant}", item.variant) if item.variant else ""
-        for paper in PAPERS:
+        for paper in item.papers:
             name = "-".join(filter(None, [f"{number:02d}", slug(title), slug(label), paper])) + ".pdf"
             entries.append(PackEntry(name, item, paper))
     return entries
