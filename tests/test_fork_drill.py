@@ -224,8 +224,9 @@ def test_qr_codes_and_link_addresses_carry_the_forks_url(fork):
     _, site, _ = fork
     checked, problems = 0, []
     for pdf in sorted(site.rglob("*.pdf")):
-        language = NEW if f"-{NEW}-" in pdf.name else None
-        expected = f"{SITE_URL}{NEW}/help/" if language else f"{SITE_URL}help/"
+        folder = pdf.relative_to(site).parts[0]  # the sheet's language: its folder, or none (the default)
+        expected = f"{SITE_URL}{folder}/help/" if (site / folder).is_dir() and (site / folder / "help").is_dir() \
+            else f"{SITE_URL}help/"
         codes = [code for page in codes_in_pdf(pdf) for code in page]
         checked += 1
         if codes != [expected]:

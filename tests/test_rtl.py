@@ -88,6 +88,11 @@ def test_markers_isolate_numbers_and_addresses():
     out = _html(renderer.render_page("Call [[contact child-helpline]] or [[phone emergency]]."))
     display = helpline.phones[0].display
     assert f'<a href="tel:{helpline.phones[0].dial}"><bdi dir="ltr">{display}</bdi></a>' in out, out
+    from site_tools.checklists import task_items
+
+    items = task_items(renderer.render_page("- [ ] call [[phone emergency]] now"))
+    assert items == [f"call {DATA.by_role('emergency')[0].phones[0].display} now"], (
+        f"checklist items as printed must not carry the isolation's markup: {items} (site_tools/checklists.py markdown_to_text)")
     assert Renderer_web("https://www.example.org/report/") == '[<bdi dir="ltr">example.org/report</bdi>](https://www.example.org/report/)'
     assert country.Renderer.email_link("help@example.org") == '[<bdi dir="ltr">help@example.org</bdi>](mailto:help@example.org)'
 

@@ -71,6 +71,7 @@ def task_items(markdown: str) -> list[str]:
 
 def markdown_to_text(inline: str) -> str:
     text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", inline)  # links and images: keep the text
+    text = re.sub(r"</?[a-z][^>]*>", "", text)  # inline HTML tags (<bdi dir="ltr"> around numbers): keep the text
     text = re.sub(r"\{[:#.][^}]*\}", "", text)  # attr_list attributes
     text = re.sub(r"[*_`]+", "", text)
     return re.sub(r"\s+", " ", text).strip()
