@@ -105,7 +105,8 @@ def unisolated(soup, printed_numbers: tuple[str, ...] = (), addresses: bool = Tr
     """Numbers and addresses on a built page that are not isolated (one line each, what and
     where): tel: and mailto: links, links whose text is their own address as markers print it
     ("nmhh.hu/internethotline"), the print line's numbers (`printed_numbers`: the phone numbers
-    the country data prints, and any number written in groups) and the printed addresses.
+    the country data prints, and any number written in groups) and the printed addresses (the
+    site's and the page's, the QR code's, the numbered link addresses).
     addresses=False: e-mail and web addresses are not checked, for a page whose markers render
     none (an address a page's author writes as link text is theirs to mark up)."""
     from .country import PHONE_LIKE, display_url
@@ -124,9 +125,10 @@ def unisolated(soup, printed_numbers: tuple[str, ...] = (), addresses: bool = Tr
             if number in line.get_text() and number not in isolates:
                 problems.append(f"print line: {number!r} is not inside its own <bdi dir=\"ltr\"> "
                                 "(partials/print-footer.html, Renderer.print_line_parts)")
-    for link in soup.select(".print-footer__addresses a"):
+    for link in soup.select(".print-footer__addresses a, .print-footer__qr-address, .print-footer__link"):
         if not isolated(link):
-            problems.append(f"print footer: the address {link.get_text(strip=True)!r} has no dir=\"ltr\"")
+            problems.append(f"print footer: the address {link.get_text(' ', strip=True)!r} has no dir=\"ltr\" "
+                            "(partials/print-footer.html)")
     return problems
 
 
