@@ -3,14 +3,18 @@
 # runs the whole test suite. Extra arguments go to pytest, e.g. ./scripts/test.sh -k print
 #
 #   ./scripts/test.sh --fast [pytest args]   every test that needs no browser, npm or PDFs
-#                                            (-m "not browser and not npm"): no Chromium needed
+#                                            (-m "not browser and not npm"): runs with
+#                                            CHROMIUM=/nonexistent
+#   ./scripts/test.sh -m critical             quick exit and one-sheet printing, in Chromium too
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh"
 cd "$repo_root"
 
 if [ "${1:-}" = "--fast" ]; then
   shift
-  # conftest.py builds the site without PDFs when no selected test is marked `browser`.
+  # conftest.py builds the site without PDFs when no selected test is marked `browser`. No
+  # Chromium: a fast-lane test that tried to start one would fail, so every run proves it.
+  export CHROMIUM=/nonexistent
   exec python -m pytest -m "not browser and not npm" "$@"
 fi
 

@@ -2,11 +2,14 @@
 server for it, and Chromium driven by Playwright (Debian's binary, never a download).
 
 The checklist PDFs are printed by Chromium, so the session builds them only when a selected
-test is marked `browser`: `./scripts/test.sh --fast` (-m "not browser") needs no Chromium.
+test is marked `browser` and not `critical`: `./scripts/test.sh --fast` (-m "not browser")
+needs no Chromium, and `./scripts/test.sh -m critical` (quick exit and one-sheet printing,
+which print their own pages) starts Chromium but prints no PDFs.
 """
 
 from __future__ import annotations
 
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,14 +21,27 @@ from site_tools.build import build_site
 from site_tools.serve import serve_directory
 
 REPO_ROOT = project.REPO_ROOT
-NEEDS_BROWSER = pytest.StashKey[bool]()  # shared with test_fork_drill.py
+NEEDS_PDFS = pytest.StashKey[bool]()  # shared with test_fork_drill.py
+
+
+def needs_pdfs(items) -> bool:
+    """Builds make the PDFs only for browser tests that may read them (`critical` ones never do)."""
+    return any(item.get_closest_marker("browser") and not item.get_closest_marker("critical") for item in items)
 
 
 # trylast: after pytest's own `-m` selection has removed the deselected items; otherwise
 # `-m "not browser"` would still see the browser tests here and print PDFs with Chromium.
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
-    config.stash[NEEDS_BROWSER] = any(item.get_closest_marker("browser") for item in items)
+    config.stash[NEEDS_PDFS] = needs_pdfs(items)
+    if not config.stash[NEEDS_PDFS]:
+        # Tests that need no shared build first, while the builds are made ahead (below);
+        # then those that wait for one, the soonest ready first. The order is otherwise kept.
+        def waits_for(item) -> int:
+            names = getattr(item, "fixturenames", ())
+            return next((rank for rank, name in enumerate(_MADE_AHEAD_ORDER, start=1) if name in names), 0)
+
+        items.sort(key=waits_for)
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
@@ -43,12 +59,52 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
             terminalreporter.write_line(line)
 
 
+# Builds made ahead: once the tests are collected, the expensive shared fixtures (the session
+# build, the fork drill's and the translation tools' copies) start in background threads, so
+# their builds and commands run on the second core while the quick tests run on the first.
+# A test module offers its own as MADE_AHEAD = {fixture name: make(tmp_path_factory, config)};
+# its fixture returns made(name, ...), which waits for the background result (or makes it
+# now when it was not started). Not when PDFs are printed: Playwright stays in the main thread.
+_AHEAD: dict[str, Future] = {}
+# Fixture names made ahead, the quickest to make first (the order tests that wait run in).
+_MADE_AHEAD_ORDER = ("built_site", "preview_site", "missing_page_build", "fork", "fork_checks", "pristine",
+                     "scaffolded")
+_POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="made-ahead")
+
+
+def made(name: str, make):
+    future = _AHEAD.get(name)
+    return future.result() if future is not None else make()
+
+
+def _session_site(factory, config):
+    return build_site(factory.mktemp("site"), pdfs=config.stash.get(NEEDS_PDFS, True))
+
+
+def pytest_collection_finish(session):
+    config = session.config
+    if config.stash.get(NEEDS_PDFS, True) or config.option.collectonly:
+        return
+    factory = config._tmp_path_factory  # the tmp_path_factory fixture's own object
+    factory.getbasetemp()  # made here, once: threads racing to make it would fail
+    used = {name for item in session.items for name in getattr(item, "fixturenames", ())}
+    makers = {"built_site": _session_site}
+    for module in {item.module for item in session.items if getattr(item, "module", None)}:
+        makers.update(getattr(module, "MADE_AHEAD", {}))
+    for name, make in makers.items():
+        if name in used and name not in _AHEAD:
+            _AHEAD[name] = _POOL.submit(make, factory, config)
+
+
+def pytest_sessionfinish(session):
+    _POOL.shutdown(wait=True, cancel_futures=True)
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory, pytestconfig):
     """The site as `./scripts/build.sh` builds it (strict, search index; PDFs when browser
-    tests run), built once."""
-    site_dir = tmp_path_factory.mktemp("site")
-    return build_site(site_dir, pdfs=pytestconfig.stash.get(NEEDS_BROWSER, True))
+    tests that may read them run), built once."""
+    return made("built_site", lambda: _session_site(tmp_path_factory, pytestconfig))
 
 
 @pytest.fixture(scope="session")

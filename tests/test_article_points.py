@@ -16,6 +16,7 @@ import re
 import pytest
 
 from site_tools import language_checks, project
+from site_tools.markdown_outline import body_of
 
 PAGE = "how-grooming-works.md"
 KEY = "article_points"
@@ -29,8 +30,7 @@ def _points(locale: str) -> dict:
 
 def _page_text(language) -> str:
     """The page as one line of plain-ish text: no front matter, no emphasis marks."""
-    text = (language.docs_dir / PAGE).read_text(encoding="utf-8")
-    text = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S)
+    text = body_of((language.docs_dir / PAGE).read_text(encoding="utf-8"))
     text = text.replace("’", "'").replace("**", "")
     return re.sub(r"\s+", " ", text)
 

@@ -2,7 +2,9 @@
 
 * The data files are valid: E.164 or short-code numbers with a display form, https URLs, a
   source and a past `verified_on` for every contact (scripts/site_tools/country_data.py checks
-  them at build time; the table below proves each rule rejects what it should).
+  them at build time; the table below proves each rule rejects what it should, on the
+  fictional fork country tests/fixtures/fork/XR.yml, so that it holds whatever shape this
+  site's own data has).
 * No page in docs/ writes a phone number or a tel: link: a fork changes numbers in one file.
 * Every built language shows every contact on its Help page, with its number as a tel: link
   and its "last checked" line, and the print line under checklists comes from the data.
@@ -16,12 +18,12 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 
+from contact_tables import FIXTURE, fixture_data_dir
 from site_tools import country, country_data, project
 from site_tools.built import parse_html
 
@@ -83,64 +85,113 @@ def test_country_data_is_valid_and_has_the_core_roles():
         f"hotline for reporting content and a police route (roles present: {sorted(roles)})")
 
 
-def _broken(mutate) -> str:
-    """Load a copy of the real data with one change; return the validation message."""
-    raw = yaml.safe_load(country_data.country_file("HU").read_text(encoding="utf-8"))
+def _contact(raw: dict, contact_id: str) -> dict:
+    return next(c for c in raw["contacts"] if c["id"] == contact_id)
+
+
+# Each rule of the validation, proved on the fictional fork country (tests/fixtures/fork/XR.yml)
+# rather than on this site's own data, whose shape a fork changes: (change, text of the error).
+INVALID = {
+    "e164": (lambda d: _contact(d, "childline-xr")["phones"][0].update(e164="+44 7700 9001"), "E.164"),
+    "short-code": (lambda d: _contact(d, "emergency").update(phones=[{"short": "11 6111", "display": "11 6111"}]),
+                   "short code"),
+    "display": (lambda d: _contact(d, "childline-xr")["phones"][0].pop("display"), "`display`"),
+    "http": (lambda d: _contact(d, "childline-xr")["online"].update(url="http://childline.example/"), "https://"),
+    "no-source": (lambda d: _contact(d, "childline-xr").update(sources=[]), "`sources`: needs at least one"),
+    "future": (lambda d: _contact(d, "childline-xr").update(verified_on=dt.date.today() + dt.timedelta(days=2)),
+               "in the future"),
+    "not-a-date": (lambda d: _contact(d, "childline-xr").update(verified_on="last week"), "is not a date"),
+    "number-in-text": (lambda d: _contact(d, "childline-xr").update(**{"for": {"en": "call 07700 900 111 today"}}),
+                       "writes the phone number"),
+    "unknown-role": (lambda d: _contact(d, "childline-xr").update(roles=["helpline"]), "unknown role"),
+    "duplicate-id": (lambda d: _contact(d, "stopline-xr").update(id="childline-xr"), "used twice"),
+    "print-line": (lambda d: d.update(print_line=["no-such-contact"]), "`print_line`: names 'no-such-contact'"),
+    "print-line-no-phone": (lambda d: d.update(print_line=["stopline-xr"]), "has no phone number to print"),
+    "quick-exit-url": (lambda d: d.update(quick_exit_url="www.example.org"), "quick_exit_url"),
+    "no-emergency": (lambda d: _contact(d, "emergency").update(roles=[]), "role `emergency`"),
+    "country-as-text": (lambda d: d.update(country="XR"), "`country`: expected a mapping"),
+    "list-for-mapping": (lambda d: d.update(international_notes=["inhope"]), "`international_notes`: expected a mapping"),
+    "no-way-to-reach": (lambda d: [_contact(d, "stopline-xr").pop(key) for key in ("online",)], "at least one way"),
+    "unknown-key": (lambda d: _contact(d, "police-xr").update(fax="123"), "fax"),
+}
+
+
+def _fixture_raw() -> dict:
+    return yaml.safe_load(FIXTURE.read_text(encoding="utf-8"))
+
+
+def _data_dir(tmp_path: Path, country_text: str, code: str = "XR") -> Path:
+    data = fixture_data_dir(tmp_path / "data", country_data.DATA_DIR)
+    (data / "countries" / "XR.yml").unlink()
+    (data / "countries" / f"{code}.yml").write_text(country_text, encoding="utf-8")
+    return data
+
+
+def test_the_fixture_country_is_valid(tmp_path):
+    data = country_data.load("XR", _data_dir(tmp_path, FIXTURE.read_text(encoding="utf-8")))
+    assert [c.id for c in data.contacts] == ["emergency", "childline-xr", "stopline-xr", "police-xr", "parents-line-xr"]
+
+
+@pytest.mark.parametrize("case", list(INVALID))
+def test_invalid_country_data_is_rejected_with_file_and_contact(tmp_path, case):
+    mutate, expected = INVALID[case]
+    raw = _fixture_raw()
     mutate(raw)
-    return raw
-
-
-@pytest.mark.parametrize(("mutate", "expected"), [
-    (lambda d: d["contacts"][1]["phones"][0].update(short=None, e164="+36 80 20"), "E.164"),
-    (lambda d: d["contacts"][1]["phones"][0].update(short="11 6111"), "short code"),
-    (lambda d: d["contacts"][1]["phones"][0].pop("display"), "`display`"),
-    (lambda d: d["contacts"][1]["online"].update(url="http://www.kek-vonal.hu/"), "https://"),
-    (lambda d: d["contacts"][1].update(sources=[]), "`sources`: needs at least one"),
-    (lambda d: d["contacts"][1].update(verified_on=dt.date.today() + dt.timedelta(days=2)), "in the future"),
-    (lambda d: d["contacts"][1].update(verified_on="last week"), "is not a date"),
-    (lambda d: d["contacts"][1]["for"].update(en="call 06 80 20 55 20 today"), "writes the phone number"),
-    (lambda d: d["contacts"][1].update(roles=["helpline"]), "unknown role"),
-    (lambda d: d["contacts"][2].update(id=d["contacts"][1]["id"]), "used twice"),
-    (lambda d: d.update(print_line=["no-such-contact"]), "`print_line`: names 'no-such-contact'"),
-    (lambda d: d.update(quick_exit_url="www.idokep.hu"), "quick_exit_url"),
-    (lambda d: [c.update(roles=[]) for c in d["contacts"] if "emergency" in c.get("roles", [])], "role `emergency`"),
-], ids=["e164", "short-code", "display", "http", "no-source", "future", "not-a-date", "number-in-text",
-        "unknown-role", "duplicate-id", "print-line", "quick-exit-url", "no-emergency"])
-def test_invalid_country_data_is_rejected_with_file_and_contact(tmp_path, mutate, expected):
-    raw = _broken(mutate)
-    shutil.copytree(country_data.DATA_DIR, tmp_path / "data")
-    (tmp_path / "data" / "countries" / "HU.yml").write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    data_dir = _data_dir(tmp_path, yaml.safe_dump(raw, allow_unicode=True, sort_keys=False))
     with pytest.raises(country_data.CountryDataError) as error:
-        country_data.load("HU", tmp_path / "data")
-    assert expected in str(error.value), str(error.value)
-    assert "HU.yml" in str(error.value)
+        country_data.load("XR", data_dir)
+    message = str(error.value)
+    assert expected in message, message
+    assert "XR.yml" in message, message
+    assert "Traceback" not in message and all(len(line) < 400 for line in message.splitlines()), message
 
 
-def test_a_translated_page_needs_its_language_text():
-    data = copy.deepcopy(DATA)
-    contact = data.by_role("child-helpline")[0]
-    if len(LANGUAGES) < 2:
-        pytest.skip("one-language site: no second language to check")
-    other = LANGUAGES[1].locale
-    contact.raw["for"] = {"en": contact.raw["for"]["en"]} if isinstance(contact.raw["for"], dict) else {"en": contact.raw["for"]}
+def test_a_key_written_twice_is_refused_naming_the_key_and_line(tmp_path):
+    text = FIXTURE.read_text(encoding="utf-8").replace(
+        "quick_exit_url: https://weather.example/\n",
+        "quick_exit_url: http://weather.example/\nquick_exit_url: https://weather.example/\n")
+    with pytest.raises(country_data.CountryDataError, match=r"XR\.yml:\d+: .*`quick_exit_url` is written twice"):
+        country_data.load("XR", _data_dir(tmp_path, text))
+
+
+def test_numbers_must_be_valid_for_the_country(tmp_path):
+    """phonenumbers (libphonenumber) knows each country's numbering plan: the fixture's UK
+    drama numbers are not Hungarian numbers."""
+    raw = _fixture_raw()
+    raw["country"]["code"] = "HU"
+    message = ""
+    with pytest.raises(country_data.CountryDataError) as error:
+        country_data.load("HU", _data_dir(tmp_path, yaml.safe_dump(raw, allow_unicode=True), code="HU"))
+    message = str(error.value)
+    assert "contact 'childline-xr' `phones[0]`: +447700900111 is not a valid HU number" in message, message
+
+
+@pytest.fixture(scope="module")
+def fixture_country(tmp_path_factory):
+    """The fictional fork country, loaded: tests of rendering rules use it, not this site's data."""
+    return country_data.load("XR", fixture_data_dir(tmp_path_factory.mktemp("xr") / "data", country_data.DATA_DIR))
+
+
+def test_a_translated_page_needs_its_language_text(fixture_country):
+    data = copy.deepcopy(fixture_country)
+    contact = data.by_id("childline-xr")
+    contact.raw["for"] = {"en": "children and young people who want to talk."}
     ui = LANGUAGES[0].extra["ui"]
-    strict = country.Renderer(data, other, "en", ui, page="help.md", where=f"docs/{other}/help.md")
+    strict = country.Renderer(data, "sk", "en", ui, page="help.md", where="docs/sk/help.md")
     with pytest.raises(country_data.CountryDataError,
-                       match=rf"contact '{contact.id}' `for` has no '{other}' text \(needed by docs/{other}/help.md\)"):
+                       match=r"contact 'childline-xr' `for` has no 'sk' text \(needed by docs/sk/help.md\)"):
         strict.render_page("[[contacts country]]")
-    pending = country.Renderer(data, other, "en", ui, page="help.md", allow_fallback=True)
-    assert contact.raw["for"]["en"] in pending.render_page("[[contacts country]]")
+    pending = country.Renderer(data, "sk", "en", ui, page="help.md", allow_fallback=True)
+    assert "children and young people who want to talk." in pending.render_page("[[contacts country]]")
 
 
-def test_markers_render_links_to_the_help_page_from_any_folder():
-    data = DATA
-    helpline = data.by_role("child-helpline")[0]
-    renderer = country.Renderer(data, "en", "en", {"contact_with_phone": "{name} on {phone}"},
-                                page="parents/what-to-do.md")
-    out = renderer.render_page("Call [[contact child-helpline]] or [[phone emergency]].")
-    assert f"](../help.md#{helpline.id})" in out
-    assert f"(tel:{helpline.phones[0].dial})" in out
-    assert f"(tel:{data.by_role('emergency')[0].phones[0].dial})" in out
+def test_markers_link_to_the_help_page_from_any_folder(fixture_country):
+    ui = {"contact_with_phone": "{name} on {phone}", "contact_or": "or"}
+    for page, prefix in (("index.md", ""), ("parents/what-to-do.md", "../"), ("help.md", "")):
+        renderer = country.Renderer(fixture_country, "en", "en", ui, page=page)
+        target = "#childline-xr" if page == "help.md" else f"{prefix}help.md#childline-xr"
+        assert renderer.render_page("Call [[contact child-helpline]].") == \
+            f'Call [Ruritanian Childline]({target}) on [<bdi dir="ltr">07700 900111</bdi>](tel:+447700900111).', page
     with pytest.raises(country_data.CountryDataError, match="unknown role 'helpline'"):
         renderer.render_page("[[contact helpline]]")
 
@@ -148,7 +199,7 @@ def test_markers_render_links_to_the_help_page_from_any_folder():
 def test_country_passages_show_only_for_their_country():
     page = "a\n<!-- country: HU: law -->\nb\n<!-- /country -->\nc\n<!-- country: SK: zákon -->\nd\n<!-- /country -->\n"
     assert country.country_sections(page) == [country.Passage(2, 4, "HU", "law"), country.Passage(6, 8, "SK", "zákon")]
-    hungary, slovakia = copy.copy(DATA), copy.copy(DATA)
+    hungary, slovakia = copy.copy(DATA), copy.copy(DATA)  # any country's data, its code set here
     hungary.code, slovakia.code = "HU", "SK"
     assert country.site_text(page, hungary) == "a\nb\nc\n"
     assert country.site_text(page, slovakia) == "a\nc\nd\n"
@@ -158,12 +209,10 @@ def test_country_passages_show_only_for_their_country():
         country.country_sections("<!-- country: law -->\ntext\n<!-- /country -->\n", "docs/en/x.md")
 
 
-def test_role_passages_show_only_when_the_country_has_the_role():
+def test_role_passages_show_only_when_the_country_has_the_role(fixture_country):
     page = "a\n<!-- role: adult-support -->\n- For you: [[name adult-support]]\n<!-- /role -->\nb\n"
-    with_role, without = copy.copy(DATA), copy.copy(DATA)
-    with_role.contacts = [c for c in DATA.contacts if c.roles]  # Hungary's data has an adult-support line
-    without.contacts = [c for c in DATA.contacts if "adult-support" not in c.roles]
-    assert with_role.has_role("adult-support"), "the data used here needs an adult-support contact"
+    with_role, without = copy.copy(fixture_country), copy.copy(fixture_country)
+    without.contacts = [c for c in fixture_country.contacts if "adult-support" not in c.roles]
     assert country.site_text(page, with_role) == "a\n- For you: [[name adult-support]]\nb\n"
     assert country.site_text(page, without) == "a\nb\n"
     with pytest.raises(country_data.CountryDataError, match="never closed"):

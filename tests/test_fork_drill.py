@@ -37,13 +37,13 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 
 from site_tools import country_data, project
 from site_tools.built import parse_html
 from site_tools.printables import printables
 
-from conftest import NEEDS_BROWSER
+from conftest import NEEDS_PDFS, made
+from contact_tables import HELP_ENTRIES, INTERNATIONAL_ENTRIES, PRINT_LINES, help_entry_problems
 
 FIXTURE = project.REPO_ROOT / "tests" / "fixtures" / "fork" / "XR.yml"
 SUB_PATH = "grooming-xr"
@@ -85,9 +85,9 @@ def _run(repo: Path, *args: str, env: dict | None = None) -> subprocess.Complete
     return done
 
 
-def _build(repo: Path, site: Path, *, pdfs: bool, env: dict) -> None:
+def _build(repo: Path, site: Path, *, pdfs: bool, env: dict, search: bool = True) -> None:
     code = ("import sys; from pathlib import Path; from site_tools.build import build_site; "
-            f"build_site(Path(sys.argv[1]), pdfs={pdfs})")
+            f"build_site(Path(sys.argv[1]), pdfs={pdfs}, search={search})")
     _run(repo, "-c", "import sys; sys.path.insert(0, 'scripts'); " + code, str(site), env=env)
 
 
@@ -97,8 +97,7 @@ def _mark_translated(repo: Path, page: str) -> None:
                     encoding="utf-8")
 
 
-@pytest.fixture(scope="module")
-def fork(tmp_path_factory, request):
+def _make_fork(tmp_path_factory, config):
     base = tmp_path_factory.mktemp("fork")
     repo = project.copy_project(base / "repo")
     # In LOCALIZING.md's order: drop the language the fork will not maintain, swap the
@@ -123,9 +122,16 @@ def fork(tmp_path_factory, request):
     status = _run(repo, "scripts/country_status.py").stdout
     # Served like GitHub Pages serves a project site: the site sits in /grooming-xr/.
     site = base / "www" / SUB_PATH
-    # PDFs are printed by Chromium: only when browser tests run (the fast lane has none).
-    _build(repo, site, pdfs=request.config.stash.get(NEEDS_BROWSER, True), env={"SITE_URL": SITE_URL})
+    # PDFs are printed by Chromium and search is used by a browser test: only when browser
+    # tests run (the fast lane has none).
+    browser = config.stash.get(NEEDS_PDFS, True)
+    _build(repo, site, pdfs=browser, search=browser, env={"SITE_URL": SITE_URL})
     return repo, site, status
+
+
+@pytest.fixture(scope="module")
+def fork(tmp_path_factory, pytestconfig):
+    return made("fork", lambda: _make_fork(tmp_path_factory, pytestconfig))
 
 
 def _texts(site: Path):
@@ -173,20 +179,38 @@ def test_no_home_country_contact_is_left_on_any_page_or_pdf(fork):
 
 
 def test_quick_exit_and_print_footer_carry_the_new_country(fork):
-    repo, site, _ = fork
-    fixture = country_data.load("XR", repo / "data")
+    """Literal values (tests/contact_tables.py), not the loader's: the quick exit goes to the
+    fixture's site and every page prints the fixture's helplines."""
+    _, site, _ = fork
     problems = []
     for html in sorted(site.rglob("index.html")):
+        rel = html.relative_to(site)
+        locale = rel.parts[0] if rel.parts[0] in (NEW, RTL) else "en"
         soup = parse_html(html)
         link = soup.select_one("a#quick-exit")
-        if link is None or link.get("href") != fixture.quick_exit_url:
-            problems.append(f"{html.relative_to(site)}: quick exit goes to {link and link.get('href')!r}, "
-                            f"expected {fixture.quick_exit_url}")
+        if link is None or link.get("href") != "https://weather.example/":
+            problems.append(f"{rel}: quick exit goes to {link and link.get('href')!r}, expected https://weather.example/")
         footer = soup.select_one(".print-footer__helplines")
-        for cid in fixture.print_line:
-            if footer is None or fixture.by_id(cid).phones[0].display not in footer.get_text():
-                problems.append(f"{html.relative_to(site)}: the print footer lacks {cid}'s number")
+        # get_text() without a separator: the numbers are elements of their own (<bdi dir="ltr">).
+        shown = " ".join(footer.get_text().split()) if footer else None
+        expected = PRINT_LINES.get(("XR", locale))
+        if expected is None:  # a fork language the table has no line for: the numbers at least
+            if not shown or "07700 900999" not in shown or "07700 900111" not in shown:
+                problems.append(f"{rel}: the print footer says {shown!r}, expected 07700 900999 and 07700 900111")
+        elif shown != expected:
+            problems.append(f"{rel}: the print footer says {shown!r}, expected {expected!r}")
     assert not problems, "\n".join(problems[:30])
+
+
+def test_help_entries_show_only_their_own_numbers(fork):
+    """Each entry of the fork's Help pages links exactly its own numbers (a literal table)."""
+    _, site, _ = fork
+    problems = []
+    for folder in ("", f"{NEW}/"):
+        html = site / folder / "help" / "index.html"
+        problems += help_entry_problems(parse_html(html), str(html.relative_to(site)),
+                                        {**HELP_ENTRIES["XR"], **INTERNATIONAL_ENTRIES})
+    assert not problems, "\n".join(problems)
 
 
 @pytest.mark.browser  # the PDFs exist only in builds with browser tests
@@ -239,13 +263,22 @@ def test_qr_codes_and_link_addresses_carry_the_forks_url(fork):
     assert not problems, "\n".join(problems) + "\nThe QR code and the addresses come from site_url (hooks/paper.py)."
 
 
-def test_the_fork_passes_its_translation_checks(fork):
-    repo, _, _ = fork
-    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+def _make_fork_checks(tmp_path_factory, config, fork=None):
+    """The fork's own translation checks, run by pytest inside the fork copy."""
+    repo, _, _ = fork or made("fork", lambda: _make_fork(tmp_path_factory, config))
+    return subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
                            "tests/test_translation_parity.py", "tests/test_article_points.py",
                            "tests/test_country_data.py", "-k", "not site_dir and not help_page and not print_line"],
                           cwd=repo, env=ENV, capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stdout[-4000:]
+
+
+@pytest.fixture(scope="module")
+def fork_checks(fork, tmp_path_factory, pytestconfig):
+    return made("fork_checks", lambda: _make_fork_checks(tmp_path_factory, pytestconfig, fork))
+
+
+def test_the_fork_passes_its_translation_checks(fork_checks):
+    assert fork_checks.returncode == 0, fork_checks.stdout[-4000:]
 
 
 def test_country_status_lists_the_forks_to_do(fork):
@@ -306,12 +339,24 @@ def test_switcher_search_and_404_work_under_the_sub_path(fork, browser):
             context.close()
 
 
-def test_one_language_preview_builds(tmp_path):
+def _make_preview(tmp_path_factory, config):
+    locale = project.languages()[-1].locale
+    site = tmp_path_factory.mktemp("preview") / "site"
+    _build(project.REPO_ROOT, site, pdfs=False, search=False, env={"BUILD_ONLY_LOCALE": locale})
+    return locale, site
+
+
+@pytest.fixture(scope="module")
+def preview_site(tmp_path_factory, pytestconfig):
+    return made("preview_site", lambda: _make_preview(tmp_path_factory, pytestconfig))
+
+
+MADE_AHEAD = {"fork": _make_fork, "fork_checks": _make_fork_checks, "preview_site": _make_preview}
+
+
+def test_one_language_preview_builds(preview_site):
     """BUILD_ONLY_LOCALE=<a non-default language>: the quick preview LOCALIZING.md suggests."""
-    languages = project.languages()
-    locale = languages[-1].locale
-    site = tmp_path / "site"
-    _build(project.REPO_ROOT, site, pdfs=False, env={"BUILD_ONLY_LOCALE": locale})
+    locale, site = preview_site
     home = parse_html(site / "index.html")
     assert home.html.get("lang") == locale, f"BUILD_ONLY_LOCALE={locale}: home page is lang={home.html.get('lang')}"
     assert home.select_one("a#quick-exit") is not None, "one-language build: no quick exit (main.html header block)"

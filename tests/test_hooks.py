@@ -84,6 +84,59 @@ def test_checklists_label_task_items(given, expected):
     assert hook("checklists").label_task_items(given) == expected, "overrides/hooks/checklists.py (label_task_items)"
 
 
+# What Markdown can give the checklists hook: each case is rendered by Python-Markdown with the
+# site's extensions (as the build renders pages), then labelled. Every task item must end up
+# with one <label> holding its checkbox and exactly its own text, and nothing else changed.
+TASK_MARKDOWN = [
+    ("tight, links and emphasis", "- [ ] one [link](x.md) and *em*\n- [x] **two**\n"),
+    ("loose items (paragraphs)", "- [ ] first\n\n- [ ] second\n"),
+    ("a nested task list", "- [ ] parent\n    - [ ] child one\n    - [x] child two\n- [ ] after\n"),
+    ("ordered", "1. [ ] first\n2. [ ] second\n"),
+    ("code that looks like markup", "- [ ] type `</li><p>` or `<label>`\n- [ ] a < b > c & d\n"),
+    ("an item with a class (attr_list)", "- [ ] styled {: .note }\n"),
+    ("a continuation line", "- [ ] a long item\n  that goes on\n"),
+    ("in an admonition", '!!! note "Check"\n    - [ ] inside\n    - [ ] too\n'),
+    ("in an md_in_html block", '<div markdown="1">\n\n- [ ] in a div\n\n</div>\n'),
+    ("inline HTML in the item", "- [ ] line<br>break and <span>span</span>\n"),
+    ("a paragraph after the item text", "- [ ] item\n\n    more about it\n"),
+]
+
+
+@pytest.mark.parametrize("markdown_text", [case[1] for case in TASK_MARKDOWN], ids=[case[0] for case in TASK_MARKDOWN])
+def test_checklists_labels_what_markdown_produces(markdown_text):
+    from bs4 import BeautifulSoup
+
+    from site_tools.markdown_outline import item_text, render_html
+
+    html = render_html(markdown_text)
+    before = BeautifulSoup(html, "html.parser")
+    items = before.select("li.task-list-item")
+    assert items, f"pymdownx rendered no task item from {markdown_text!r}: fix the case"
+    texts = [item_text(item) for item in items]
+    labelled = hook("checklists").label_task_items(html)
+    after = BeautifulSoup(labelled, "html.parser")
+    problems = []
+    for item, text in zip(after.select("li.task-list-item"), texts):
+        labels = item.find_all("label", recursive=True)
+        own = [label for label in labels if label.find_parent("li") is item]
+        boxes = own[0].find_all("input") if own else []
+        if len(own) != 1 or len(boxes) != 1 or boxes[0].get("type") != "checkbox":
+            problems.append(f"{text!r}: {len(own)} labels with {len(boxes)} checkboxes: {item}")
+        elif " ".join(own[0].get_text().split()) != " ".join(text.split()):
+            problems.append(f"{text!r}: the label holds {own[0].get_text()!r}")
+        elif boxes[0].has_attr("disabled"):
+            problems.append(f"{text!r}: the checkbox is still disabled")
+    for tag in after.select("label.task-list-label"):
+        tag.unwrap()
+    for box in after.select("input"):
+        box.attrs.pop("disabled", None)
+    for box in before.select("input"):
+        box.attrs.pop("disabled", None)
+    if " ".join(after.get_text(" ").split()) != " ".join(before.get_text(" ").split()):
+        problems.append("the text of the list changed")
+    assert not problems, "overrides/hooks/checklists.py (label_task_items):\n" + "\n".join(problems)
+
+
 # --- csp.py -------------------------------------------------------------------------------
 
 SCRIPTS = [
@@ -98,6 +151,9 @@ SCRIPTS = [
     ("the same script twice: one hash", "<script>e()</script><p></p><script>e()</script>", [sha("e()")]),
     ("multi-line body, hashed byte for byte", "<script>\n  f();\n</script>", [sha("\n  f();\n")]),
     ("no script", "<p>script</p>", []),
+    ("a script in a comment is not one", "<!-- <script>x()</script> --><p></p>", []),
+    ("an attribute value with > in it", '<script data-note="a>b">h()</script>', [sha("h()")]),
+    ("a script that writes a tag", '<script>s("<p>x</p>")</script>', [sha('s("<p>x</p>")')]),
 ]
 
 
@@ -149,6 +205,13 @@ LINKS = [
     ("anchor without href", '<a id="top"></a>', '<a id="top"></a>'),
     ("<abbr> and <aside> are not links", '<abbr title="https://o.org">x</abbr><aside></aside>',
      '<abbr title="https://o.org">x</abbr><aside></aside>'),
+    ("a title that mentions rel", """<a title="rel='x' here" href="https://o.org/">x</a>""",
+     f"""<a title="rel='x' here" href="https://o.org/" {REL}>x</a>"""),
+    ("a title with > in it", '<a title="a > b" href="https://o.org/">x</a>', f'<a title="a > b" href="https://o.org/" {REL}>x</a>'),
+    ("a link in a comment stays as written", '<!-- <a href="https://o.org/">x</a> -->',
+     '<!-- <a href="https://o.org/">x</a> -->'),
+    ("an entity in the href", '<a href="https://o.org/?a=1&amp;b=2">x</a>',
+     f'<a href="https://o.org/?a=1&amp;b=2" {REL}>x</a>'),
 ]
 
 
@@ -187,6 +250,8 @@ INDEXABLE = [
     ("checklist label", '<li><label class="task-list-label"><input type="checkbox"> mood</LABEL></li>',
      '<li><span class="task-list-label"><input type="checkbox"> mood</span></li>'),
     ("other elements starting with 'label' stay", "<labels>x</labels><p>label</p>", "<labels>x</labels><p>label</p>"),
+    ("a label in a script's text stays", '<script>s("<label>")</script><label for=a>b</label >',
+     '<script>s("<label>")</script><span for=a>b</span >'),
 ]
 
 
@@ -205,6 +270,12 @@ def test_search_index_marks_the_article_once_and_fails_without_one():
         '<article class="md-content__inner md-typeset">b</article>')
     with pytest.raises(PluginError, match="help.md"):
         search_index.on_post_page('<article class="md-content__inner md-typeset-x">a</article>', page, None)
+    # Attributes in another order, another class too, a comment that looks like the article.
+    assert search_index.on_post_page('<!-- <article class="md-content__inner md-typeset"> -->'
+                                     '<article data-x class="md-typeset md-content__inner wide">c</article>',
+                                     page, None) == (
+        '<!-- <article class="md-content__inner md-typeset"> -->'
+        '<article data-x class="md-typeset md-content__inner wide" data-pagefind-body>c</article>')
 
 
 # --- lean_assets.py -----------------------------------------------------------------------

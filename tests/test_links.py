@@ -9,6 +9,7 @@ request, with internet: scripts/check_external_links.py (never in this suite).
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 
@@ -130,6 +131,31 @@ def test_checker_finds_each_kind_of_problem(tmp_path):
     assert "/help/" in message and "docs/en/help.md" in message and "Lost page" in message
 
 
+def test_broken_links_in_a_translated_page_are_reported(site_dir, tmp_path):
+    """A translated page's broken links, in a copy of the built site: each reported with the
+    page's address and its Markdown file."""
+    if len(LANGUAGES) < 2:
+        pytest.skip("one language: no translated page")
+    language = LANGUAGES[1]
+    site = tmp_path / "site"
+    shutil.copytree(site_dir, site)
+    page = project.built_html_path(site, language, "help.md")
+    html = page.read_text(encoding="utf-8")
+    assert "</article>" in html, f"{page}: no </article> to add the links before"
+    page.write_text(html.replace("</article>", '<p><a href="../nincs-ilyen-oldal/">Sehova</a> '
+                                 '<a href="#nincs-ilyen-horgony">Sehol</a> '
+                                 '<a href="https://example.org/?utm_source=teszt">Követett</a></p></article>', 1),
+                    encoding="utf-8")
+    found = links.check_site(site, LANGUAGES, SITE_URL)
+    source, url = language.source_file("help.md"), f"{language.site_prefix}help/"
+    mine = [p for p in found if p.source == source and p.page_url == url]
+    assert {(p.kind, p.text) for p in mine} == {(links.MISSING_FILE, "Sehova"), (links.MISSING_ANCHOR, "Sehol"),
+                                                (links.TRACKING, "Követett")}, "\n".join(map(str, found))
+    assert len(found) == 3, "only the three planted links are broken:\n" + "\n".join(map(str, found))
+    for problem in mine:
+        assert source in str(problem) and f"/{url}" in str(problem), str(problem)
+
+
 def test_external_link_checker_reports_dead_links_locally(tmp_path):
     """scripts/check_external_links.py's HTTP logic, against a local server (no internet)."""
     from check_external_links import check_url  # scripts/ is on sys.path (conftest.py)
@@ -150,3 +176,26 @@ def test_external_link_checker_lists_urls_offline():
     assert done.returncode == 0, done.stderr
     urls = [line.split()[0] for line in done.stdout.splitlines() if line.startswith("https://")]
     assert urls, "no external URL found in docs/: --list is broken"
+
+
+@pytest.mark.parametrize("href,site_url,external", [
+    ("https://example.org/page", "https://grooming-awareness.example/", True),
+    ("http://example.org/", "https://grooming-awareness.example/", True),
+    ("//example.org/x", "https://grooming-awareness.example/", True),
+    ("HTTPS://EXAMPLE.ORG/", "https://grooming-awareness.example/", True),
+    ("https://grooming-awareness.example/help/", "https://grooming-awareness.example/", False),
+    ("https://GROOMING-awareness.example/", "https://grooming-awareness.example/", False),
+    ("../help/", "https://grooming-awareness.example/", False),
+    ("#where-to-start", "https://grooming-awareness.example/", False),
+    ("tel:116111", "https://grooming-awareness.example/", False),
+    ("mailto:a@example.org", "https://grooming-awareness.example/", False),
+    # A project site on GitHub Pages shares its host with other sites.
+    ("https://example-ngo.github.io/other-site/", "https://example-ngo.github.io/grooming-xr/", True),
+    ("https://example-ngo.github.io/grooming-xr/help/", "https://example-ngo.github.io/grooming-xr/", False),
+    ("https://example-ngo.github.io/grooming-xr", "https://example-ngo.github.io/grooming-xr/", False),
+    ("https://example.org/", None, True),
+])
+def test_is_external_is_leaving_the_site(href, site_url, external):
+    """site_tools.links.is_external: the one answer for the external-links hook, the link
+    check and the privacy test (literal cases, so that the three cannot agree on a mistake)."""
+    assert links.is_external(href, site_url) is external, f"{href!r} on {site_url!r}"

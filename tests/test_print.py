@@ -21,8 +21,9 @@ from site_tools import project
 from site_tools.axe import format_violations, run_axe
 from site_tools.bidi import PrintedText
 from site_tools.built import built_pages, parse_html
-from site_tools.checklists import PAPERS, checklists, pdf_file_name
+from site_tools.checklists import PAPERS, pdf_file_name
 from site_tools.pdfs import print_to_pdf, read_pdf
+from site_tools.printables import checklists
 
 LANGUAGES = [language for language in project.languages() if language.build]
 CHECKLISTS = checklists(LANGUAGES)
@@ -71,16 +72,6 @@ def test_pdf_names_say_what_they_are():
     assert pdf_file_name("teachers/index.md", "en", "a4") == "teachers-en-a4.pdf"
     names = [pdf_file_name(c.source, c.language.locale, paper) for c in CHECKLISTS for paper in PAPERS]
     assert len(names) == len(set(names)), f"Two checklists share a PDF name: {sorted(names)}"
-
-
-def test_task_items_are_read_as_pymdownx_reads_them():
-    """One rule (site_tools.markdown_outline.TASK_ITEM) for parity and for the print/PDF checks."""
-    from site_tools.checklists import task_items
-    from site_tools.markdown_outline import outline_text
-
-    markdown = "- [ ] one [link](x.md)\n* [x] two\n+ [X] *three*\n1. [ ] four\n2) [ ] five\n- [] not an item\n- [ ]\n"
-    assert task_items(markdown) == ["one link", "two", "three", "four", "five"]
-    assert len(outline_text(markdown, "x.md").tasks) == 6, "parity counts every item, an empty one too"
 
 
 def test_task_items_are_labelled_tickable_and_not_remembered(site_dir):
@@ -159,6 +150,7 @@ CHROME = [
 
 
 @pytest.mark.browser
+@pytest.mark.critical  # prints its own pages: needs no generated PDFs
 @pytest.mark.parametrize("checklist", CHECKLISTS, ids=CHECKLIST_IDS)
 def test_checklist_prints_on_one_sheet(open_page, site_url, checklist):
     page, _ = open_page(site_url + checklist.url_path, width=1280)

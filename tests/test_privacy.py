@@ -9,12 +9,12 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from urllib.parse import urlsplit
 
 import pytest
 
 from site_tools import project
 from site_tools.built import all_html_pages, parse_html
+from site_tools.links import is_external
 
 LANGUAGES = project.languages()
 
@@ -99,18 +99,13 @@ def test_no_inline_handlers_or_style_attributes(site_dir):
     assert not problems, "Blocked by the Content-Security-Policy:\n" + "\n".join(sorted(set(problems)))
 
 
-def _is_external(href: str, site_host: str) -> bool:
-    parts = urlsplit(href)
-    return parts.scheme in ("http", "https") and parts.netloc.lower() != site_host
-
-
 def test_outbound_links_send_no_referrer(site_dir):
-    site_host = urlsplit(project.load_mkdocs_config().site_url or "").netloc.lower()
+    site_url = project.load_mkdocs_config().site_url
     problems = []
     for html_path, source in _all_html(site_dir):
         soup = parse_html(html_path)
         for link in soup.find_all("a", href=True):
-            if not _is_external(link["href"], site_host):
+            if not is_external(link["href"], site_url):
                 continue
             rel = set(link.get("rel") or [])
             in_content = link.find_parent("article") is not None

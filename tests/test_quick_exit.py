@@ -261,6 +261,7 @@ def _read_a_page_after_home(context, site_url, language):
 
 
 @pytest.mark.browser
+@pytest.mark.critical
 @pytest.mark.parametrize("language", LANGUAGES, ids=[l.locale for l in LANGUAGES])
 def test_click_hides_the_page_at_once_then_replaces_it(site_url, new_context, language):
     context = new_context(390)
@@ -295,6 +296,7 @@ def _presses_left(language, n: int) -> str:
 
 
 @pytest.mark.browser
+@pytest.mark.critical
 @pytest.mark.parametrize("language", LANGUAGES, ids=[l.locale for l in LANGUAGES])
 def test_shift_three_times_leaves_and_says_how_many_presses_are_left(site_url, new_context, language):
     context = new_context(1280)
@@ -391,6 +393,7 @@ def test_page_restored_from_the_back_forward_cache_is_shown_again(site_url, new_
 
 
 @pytest.mark.browser
+@pytest.mark.critical
 @pytest.mark.parametrize("language", LANGUAGES, ids=[l.locale for l in LANGUAGES])
 def test_quick_exit_works_without_javascript(site_url, new_context, language):
     context = new_context(390, java_script_enabled=False)

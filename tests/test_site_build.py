@@ -17,6 +17,8 @@ from site_tools.build import BuildError, mkdocs_build
 from site_tools.built import built_pages, parse_html
 from site_tools.checklists import PDFS_ENV
 
+from conftest import made
+
 LANGUAGES = project.languages()
 DEFAULT = LANGUAGES[0]
 
@@ -44,25 +46,96 @@ def project_copy(target: Path) -> Path:
     return target
 
 
-def test_missing_translation_fails_instead_of_falling_back_to_english(tmp_path):
-    # With fallback_to_default the plugin silently serves English text as lang="hu", listed
-    # as the Hungarian page in hreflang and the sitemap; the strict build must fail instead.
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+def _make_missing_page_build(tmp_path_factory, config):
+    """A copy of the project without one translated page, built over a previous site."""
+    language, page = LANGUAGES[1], "help.md"
+    base = tmp_path_factory.mktemp("missing-page")
+    copy = project_copy(base / "project")
+    (copy / "docs" / language.locale / page).unlink()
+    site = base / "www" / "site"
+    site.mkdir(parents=True)
+    (site / "index.html").write_text("the previous site", encoding="utf-8")
+    before = _tree(site)
+    try:
+        mkdocs_build(site, extra_env={PDFS_ENV: "0"}, project_dir=copy)
+        error = None
+    except BuildError as failed:
+        error = str(failed)
+    return {"error": error, "before": before, "after": _tree(site), "site": site, "base": base,
+            "next_to_it": sorted(p.name for p in site.parent.iterdir())}
+
+
+MADE_AHEAD = {"missing_page_build": _make_missing_page_build} if len(LANGUAGES) > 1 else {}
+
+
+@pytest.fixture(scope="module")
+def missing_page_build(tmp_path_factory, pytestconfig):
     if len(LANGUAGES) < 2:
         pytest.skip("one language: no translation can be missing")
+    return made("missing_page_build", lambda: _make_missing_page_build(tmp_path_factory, pytestconfig))
+
+
+def test_missing_translation_fails_instead_of_falling_back_to_english(missing_page_build):
+    # With fallback_to_default the plugin silently serves English text as lang="hu", listed
+    # as the Hungarian page in hreflang and the sitemap; the strict build must fail instead.
+    # And the failed build leaves the previous site exactly as it was (site_tools.build.building).
     language, page = LANGUAGES[1], "help.md"
-    copy = project_copy(tmp_path / "project")
-    (copy / "docs" / language.locale / page).unlink()
-    try:
-        mkdocs_build(tmp_path / "site", extra_env={PDFS_ENV: "0"}, project_dir=copy)
-    except BuildError as error:
-        assert page in str(error), f"The build failed, but not because docs/{language.locale}/{page} is missing:\n{error}"
+    result = missing_page_build
+    if result["error"] is not None:
+        assert page in result["error"], (f"The build failed, but not because docs/{language.locale}/{page} is "
+                                         f"missing:\n{result['error']}")
+        assert result["after"] == result["before"], (
+            f"the failed build changed {result['site']}: a build must go to a temporary folder and replace the "
+            "site only when it succeeds (site_tools/build.py, building)")
+        assert result["next_to_it"] == ["site"], f"the failed build left {result['next_to_it']} next to the site"
         return
-    built = tmp_path / "site" / language.site_prefix / project.page_url(page) / "index.html"
+    built = result["site"] / language.site_prefix / project.page_url(page) / "index.html"
     pytest.fail(
         f"With docs/{language.locale}/{page} deleted, `mkdocs build --strict` succeeded"
-        + (f" and wrote {built.relative_to(tmp_path)} from the {DEFAULT.locale} text" if built.exists() else "")
+        + (f" and wrote {built.relative_to(result['base'])} from the {DEFAULT.locale} text" if built.exists() else "")
         + ". mkdocs.yml: set `fallback_to_default: false` in the i18n plugin block; forks that are still "
         "translating scaffold untranslated pages with scripts/new_language.py instead.")
+
+
+def test_a_failed_build_leaves_no_site_folder(tmp_path):
+    """Invalid country data stops the build at once: no site folder, nothing next to it."""
+    copy = project_copy(tmp_path / "project")
+    data = copy / "data" / "countries" / f"{project.country_code()}.yml"
+    data.write_text(data.read_text(encoding="utf-8").replace("quick_exit_url: https://", "quick_exit_url: http://", 1),
+                    encoding="utf-8")
+    site = tmp_path / "www" / "site"
+    with pytest.raises(BuildError, match="quick_exit_url"):
+        mkdocs_build(site, extra_env={PDFS_ENV: "0"}, project_dir=copy)
+    assert list((tmp_path / "www").iterdir()) == [], f"a failed build left {list((tmp_path / 'www').iterdir())}"
+
+
+def test_failing_pdfs_leave_the_previous_site(tmp_path, monkeypatch):
+    """build_site() replaces the site only when the PDFs are made too (no MkDocs run here:
+    the MkDocs step is replaced by one that writes a page)."""
+    from site_tools import build, pdfs
+
+    def fake_mkdocs(site_dir, extra_env=None, project_dir=None):
+        (site_dir / "index.html").write_text("new", encoding="utf-8")
+        return build.BuildResult(site_dir, "", 0.0)
+
+    def failing_pdfs(site_dir):
+        raise RuntimeError("Chromium crashed")
+
+    monkeypatch.setattr(build, "_mkdocs_build_into", fake_mkdocs)
+    monkeypatch.setattr(pdfs, "generate_pdfs", failing_pdfs)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("old", encoding="utf-8")
+    with pytest.raises(RuntimeError, match="Chromium crashed"):
+        build.build_site(site, pdfs=True)
+    assert _tree(site) == {"index.html": b"old"} and sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    result = build.build_site(site, pdfs=False)
+    assert _tree(site) == {"index.html": b"new"} and result.site_dir == site
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"], "the previous site was not cleaned up"
 
 
 def _site_path_for(url: str, site_url: str) -> str:

@@ -111,12 +111,13 @@ PLANTED = {
     "contacts and URLs": lambda text: text + "\n[planted number](tel:+3612345678)\n",
     "images": lambda text: text + "\n![planted](planted.png)\n",
     "front matter keys": lambda text: set_front_matter_values(text, {"planted_key": "x"}),
-    "country passages": lambda text: text + "\n<!-- country: planted -->\nPlanted.\n<!-- /country -->\n",
+    "contact markers": lambda text: text + "\nCall [[phone emergency]].\n",
+    "country and role passages": lambda text: text + "\n<!-- country: XR: planted -->\nPlanted.\n<!-- /country -->\n",
 }
 
 
 @pytest.mark.parametrize("check", list(parity.PAGE_CHECKS), ids=lambda c: c.replace(" ", "-"))
-def test_pending_pages_are_skipped_not_failed(check, tmp_path):
+def test_pending_pages_are_skipped_not_failed(check):
     """Partially translated languages are first-class: a scaffolded page (an English copy with
     `translation_status: untranslated`) that differs from the default page fails no check,
     while the same difference without the mark fails it."""
@@ -128,12 +129,104 @@ def test_pending_pages_are_skipped_not_failed(check, tmp_path):
     default = outline_text(english, page, f"docs/{DEFAULT.locale}/{page}")
 
     def pair(text):
-        # Written to a file too: some checks read the page itself (an absolute path stays absolute).
-        path = tmp_path / f"{len(list(tmp_path.iterdir()))}-{page}"
-        path.write_text(text, encoding="utf-8")
-        return parity.PagePair(page, default, outline_text(text, page, str(path)))
+        return parity.PagePair(page, default, outline_text(text, page, f"docs/xx/{page}"))
 
     assert parity.check_pair(pair(differing), check), (
         f"The planted change did not trip the {check!r} check; fix PLANTED in this test or the check in site_tools/parity.py")
     assert parity.check_pair(pair(pending), check) == [], (
         f"A pending page failed the {check!r} check; pending pages must be skipped (site_tools.parity.check_pair)")
+
+
+# A page with one of everything parity compares (literal, so that these cases do not depend
+# on the site's content): each case removes one thing from the translation, or adds one.
+PAGE = """---
+description: One of everything parity compares.
+checklist: true
+---
+# Warning signs
+
+Intro with [[contact child-helpline]] and [the help page](help.md#where-to-start).
+
+## Signs {#signs}
+
+- [ ] They ask you to keep secrets.
+- [ ] They send you gifts.
+- [ ] They ask for photos.
+
+Call [[phone emergency]] or write to [us](mailto:help@example.org); see <https://example.org/guide>.
+
+![A poster](poster.png)
+
+<!-- country: HU: Hungarian law -->
+In Hungary the law says so ([Btk.](https://example.org/btk)).
+<!-- /country -->
+
+<!-- role: adult-support -->
+For yourself: [[name adult-support]].
+<!-- /role -->
+
+## What to do {#what-to-do}
+
+Read [what to do](what-to-do.md).
+"""
+
+
+def _without(fragment: str):
+    def change(text: str) -> str:
+        assert fragment in text, f"tests/test_translation_parity.py: PAGE has no {fragment!r} to remove"
+        return text.replace(fragment, "", 1)
+    return change
+
+
+def _with(after: str, added: str):
+    return lambda text: text.replace(after, after + added, 1)
+
+
+# (check, change to the translation, what the message must name besides the two files)
+BOTH_WAYS = [
+    ("checklist items", _without("- [ ] They send you gifts.\n"), "They send you gifts."),
+    ("checklist items", _with("- [ ] They ask for photos.\n", "- [ ] They want to meet.\n"), "They want to meet."),
+    ("headings", _without("## What to do {#what-to-do}\n"), "## What to do {#what-to-do}"),
+    ("headings", _with("## Signs {#signs}\n", "\n### More {#more}\n"), "### More {#more}"),
+    ("internal links", _without("[what to do](what-to-do.md)"), "what-to-do.md"),
+    ("internal links", _with("Read ", "[about](about.md) "), "about.md"),
+    ("contacts and URLs", _without("; see <https://example.org/guide>"), "https://example.org/guide"),
+    ("contacts and URLs", _with("Read ", "<https://example.org/other> "), "https://example.org/other"),
+    ("images", _without("![A poster](poster.png)"), "poster.png"),
+    ("images", _with("Read ", "![A photo](photo.png) "), "photo.png"),
+    ("front matter keys", _without("checklist: true\n"), "checklist"),
+    ("front matter keys", _with("checklist: true\n", "print_pages: 2\n"), "print_pages"),
+    ("contact markers", _without("Call [[phone emergency]] or write"), "[[phone emergency]]"),
+    ("contact markers", _with("Read ", "[[contact police]] "), "[[contact police]]"),
+    ("country and role passages", _without("<!-- country: HU: Hungarian law -->\nIn Hungary the law says so "
+                                           "([Btk.](https://example.org/btk)).\n<!-- /country -->\n"),
+     "<!-- country: HU: Hungarian law -->"),
+    ("country and role passages", _without("<!-- role: adult-support -->\nFor yourself: [[name adult-support]].\n"
+                                           "<!-- /role -->\n"), "<!-- role: adult-support -->"),
+    ("country and role passages", _with("Read [what to do](what-to-do.md).\n",
+                                        "\n<!-- country: SK: Slovak law -->\nZákon.\n<!-- /country -->\n"),
+     "<!-- country: SK: Slovak law -->"),
+]
+
+
+@pytest.mark.parametrize("check,change,named", BOTH_WAYS,
+                         ids=[f"{c[0].replace(' ', '-')}-{i}" for i, c in enumerate(BOTH_WAYS)])
+def test_each_check_fails_both_ways_naming_file_and_item(check, change, named):
+    """A translation with one thing less fails exactly like one with one thing more."""
+    default = outline_text(PAGE, "x.md", "docs/en/x.md")
+    changed = change(PAGE)
+    assert changed != PAGE
+    translation = outline_text(changed, "x.md", "docs/hu/x.md")
+    problems = parity.check_pair(parity.PagePair("x.md", default, translation), check)
+    assert problems, (f"the {check!r} check in site_tools/parity.py passed a translation that differs "
+                      f"from the default page:\n{changed}")
+    message = "\n".join(problems)
+    assert "docs/en/x.md" in message and "docs/hu/x.md" in message and named in message, (
+        f"the {check!r} message must name both files and {named!r}:\n{message}")
+
+
+def test_identical_pages_pass_every_check():
+    default = outline_text(PAGE, "x.md", "docs/en/x.md")
+    translation = outline_text(PAGE, "x.md", "docs/hu/x.md")
+    for check in parity.PAGE_CHECKS:
+        assert parity.check_pair(parity.PagePair("x.md", default, translation), check) == [], check

@@ -25,6 +25,8 @@ from site_tools.scaffold import material_has_language
 from site_tools import parity, project
 from site_tools.built import parse_html
 
+from conftest import made
+
 REPO_ROOT = project.REPO_ROOT
 LANGUAGES = project.languages()
 DEFAULT = LANGUAGES[0]
@@ -57,14 +59,18 @@ def _git(repo: Path, *args: str) -> str:
     return done.stdout
 
 
-@pytest.fixture(scope="module")
-def pristine(tmp_path_factory) -> Path:
+def _make_pristine(tmp_path_factory, config=None) -> Path:
     repo = tmp_path_factory.mktemp("pristine") / "repo"
     project.copy_project(repo)
     _git(repo, "init", "-q")
     _git(repo, "add", "-A")
     _git(repo, "commit", "-q", "-m", "copy of the site for the translation tool tests")
     return repo
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory, pytestconfig) -> Path:
+    return made("pristine", lambda: _make_pristine(tmp_path_factory))
 
 
 @pytest.fixture
@@ -106,9 +112,9 @@ def tree_digest(repo: Path) -> dict[str, str]:
 # --------------------------------------------------------------------------- new_language.py
 
 
-@pytest.fixture(scope="module")
-def scaffolded(pristine, tmp_path_factory):
+def _make_scaffolded(tmp_path_factory, config, pristine: Path | None = None):
     """A copy with `de` (Material has its strings) and `mt` (it does not) added, built once."""
+    pristine = pristine or made("pristine", lambda: _make_pristine(tmp_path_factory))
     base = tmp_path_factory.mktemp("scaffolded")
     repo = base / "repo"
     shutil.copytree(pristine, repo, symlinks=True)
@@ -120,6 +126,14 @@ def scaffolded(pristine, tmp_path_factory):
     site = base / "site"
     build(repo, site)
     return repo, site, outputs
+
+
+MADE_AHEAD = {"pristine": _make_pristine, "scaffolded": _make_scaffolded}  # started early by conftest.py
+
+
+@pytest.fixture(scope="module")
+def scaffolded(pristine, tmp_path_factory, pytestconfig):
+    return made("scaffolded", lambda: _make_scaffolded(tmp_path_factory, pytestconfig, pristine))
 
 
 def test_new_language_builds_with_notice_and_english_content(scaffolded):
@@ -183,34 +197,102 @@ def test_new_language_config_and_stamps(scaffolded):
     assert f"{a}: 0 of {total} pages drifted, 0 new, {total} pending" in status.stdout, status.stdout
 
 
-def test_adding_an_existing_language_fails_and_changes_nothing(scaffolded):
+# Refused runs of new_language.py in the scaffolded copy, all in one Python process (one
+# interpreter start instead of one per case): each case runs the command's main() as the
+# script does, with stdout/stderr captured, and records every file it changed. In the
+# "failing write" cases the write of one file fails, before it is written or just after
+# (mkdocs.yml is written last): nothing may be left, mkdocs.yml, config/languages/, docs/.
+REFUSED_RUNS = """
+import contextlib, hashlib, importlib.util, io, json
+from pathlib import Path
+from site_tools import scaffold
+
+spec = importlib.util.spec_from_file_location("new_language", "scripts/new_language.py")
+new_language = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(new_language)
+real_write = scaffold.write_atomically
+
+def digest():
+    return {p.as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(Path(".").rglob("*"))
+            if p.is_file() and p.parts[0] != ".git" and "__pycache__" not in p.parts}
+
+def failing_write(failing, when):
+    def write_atomically(path, content):
+        if Path(path).name == failing:
+            if when == "after":
+                real_write(path, content)
+            raise OSError(f"simulated failure writing {path}")
+        real_write(path, content)
+    return write_atomically
+
+results = {}
+for case, argv, failing in json.loads(sys.argv[1]):
+    before = digest()
+    scaffold.write_atomically = failing_write(*failing) if failing else real_write
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = new_language.main(argv)
+        except SystemExit as stop:
+            code = stop.code
+    after = digest()
+    changed = sorted(p for p in set(before) | set(after) if before.get(p) != after.get(p))
+    results[case] = {"exit": code, "stdout": out.getvalue(), "stderr": err.getvalue(), "changed": changed}
+scaffold.write_atomically = real_write
+print(json.dumps(results))
+"""
+AGAIN = [WITH_STRINGS, T if TRANSLATION else DEFAULT.locale]
+INVALID_CODES = [("deutsch", "not a language code"), ("fil", "three-letter"), ("DE", "lower case"), ("null", "reserved"),
+                 ("de\n", "not a language code"), ("sr-latn", "write it 'sr-Latn'")]
+INVALID_NAMES = {"empty": "", "blank": "   ", "newline": "Two\nlines"}
+FAILING_WRITES = {"language-file": (f"{DRY_RUN}.yml", "before"), "mkdocs-before": ("mkdocs.yml", "before"),
+                  "mkdocs-after": ("mkdocs.yml", "after")}
+
+
+@pytest.fixture(scope="module")
+def refused(scaffolded):
     repo, _, _ = scaffolded
-    before = tree_digest(repo)
-    for code in (WITH_STRINGS, T if TRANSLATION else DEFAULT.locale):
-        done = run(repo, "new_language.py", code, "Again")
-        assert done.returncode == 2, f"adding {code} twice: exit {done.returncode}, expected 2\n{done.stdout}"
-        assert "ERROR:" in done.stderr and "is in mkdocs.yml" in done.stderr, done.stderr
-    assert tree_digest(repo) == before, "a refused scaffold changed files"
+    cases = [(f"again-{code}", [code, "Again"], None) for code in AGAIN]
+    cases += [(f"code-{code}", [code, "Name"], None) for code, _ in INVALID_CODES]
+    cases += [(f"name-{case}", [DRY_RUN, name], None) for case, name in INVALID_NAMES.items()]
+    cases += [(f"write-{case}", [DRY_RUN, "Language C"], failing) for case, failing in FAILING_WRITES.items()]
+    done = run_python(repo, REFUSED_RUNS, json.dumps(cases))
+    assert done.returncode == 0, f"the refused runs could not run in {repo}:\n{done.stderr[-3000:]}"
+    return json.loads(done.stdout.splitlines()[-1])
 
 
-@pytest.mark.parametrize("code,reason", [("deutsch", "not a language code"), ("fil", "three-letter"),
-                                         ("DE", "lower case"), ("null", "reserved"),
-                                         ("de\n", "not a language code"), ("sr-latn", "write it 'sr-Latn'")])
-def test_invalid_codes_fail_and_write_nothing(scaffolded, code, reason):
-    repo, _, _ = scaffolded
-    before = tree_digest(repo)
-    done = run(repo, "new_language.py", code, "Name")
-    assert done.returncode == 2, f"{code!r}: exit {done.returncode}, expected 2"
-    assert done.stderr.startswith("ERROR:") and reason in done.stderr, done.stderr
-    assert tree_digest(repo) == before, f"{code!r} was refused but files changed"
+@pytest.mark.parametrize("code", AGAIN)
+def test_adding_an_existing_language_fails_and_changes_nothing(refused, code):
+    result = refused[f"again-{code}"]
+    assert result["exit"] == 2, f"adding {code} twice: exit {result['exit']}, expected 2\n{result['stdout']}"
+    assert "ERROR:" in result["stderr"] and "is in mkdocs.yml" in result["stderr"], result["stderr"]
+    assert not result["changed"], f"a refused scaffold changed {result['changed'][:10]}"
 
 
-def test_an_invalid_name_fails_and_writes_nothing(scaffolded):
-    repo, _, _ = scaffolded
-    before = tree_digest(repo)
-    done = run(repo, "new_language.py", DRY_RUN, "")
-    assert done.returncode == 2 and "display name is empty" in done.stderr, done.stderr
-    assert tree_digest(repo) == before, "a refused name changed files (mkdocs.yml, config/languages or docs)"
+@pytest.mark.parametrize("code,reason", INVALID_CODES)
+def test_invalid_codes_fail_and_write_nothing(refused, code, reason):
+    result = refused[f"code-{code}"]
+    assert result["exit"] == 2, f"{code!r}: exit {result['exit']}, expected 2"
+    assert result["stderr"].startswith("ERROR:") and reason in result["stderr"], result["stderr"]
+    assert not result["changed"], f"{code!r} was refused but {result['changed'][:10]} changed"
+
+
+@pytest.mark.parametrize("case", list(INVALID_NAMES))
+def test_invalid_names_fail_and_write_nothing(refused, case):
+    result = refused[f"name-{case}"]
+    assert result["exit"] == 2, f"name {INVALID_NAMES[case]!r}: exit {result['exit']}, expected 2\n{result['stderr']}"
+    assert result["stderr"].startswith("ERROR:") and "display name" in result["stderr"], result["stderr"]
+    assert not result["changed"], f"name {INVALID_NAMES[case]!r} was refused but {result['changed'][:10]} changed"
+
+
+@pytest.mark.parametrize("case", list(FAILING_WRITES))
+def test_a_failure_half_way_leaves_nothing(refused, case):
+    failing, when = FAILING_WRITES[case]
+    result = refused[f"write-{case}"]
+    assert result["exit"] == 2, f"exit {result['exit']}, expected 2\n{result['stdout'][-2000:]}\n{result['stderr'][-2000:]}"
+    assert "simulated failure" in result["stderr"] and "nothing was kept" in result["stderr"], result["stderr"]
+    assert not result["changed"], (f"new_language.py failed while writing {failing} ({when}) and left "
+                                   f"{result['changed'][:10]}: scaffold.apply must undo everything, mkdocs.yml included")
 
 
 def test_dry_run_prints_the_block_and_writes_nothing(scaffolded):
@@ -224,28 +306,6 @@ def test_dry_run_prints_the_block_and_writes_nothing(scaffolded):
 
 
 # --------------------------------------------------------------------------- links and parity
-
-
-@needs_translation
-def test_broken_links_in_a_translated_page_are_reported(repo, tmp_path):
-    page = repo / f"docs/{T}/help.md"
-    page.write_text(page.read_text(encoding="utf-8") + (
-        '\n<a href="../nincs-ilyen-oldal/">Sehova</a> <a href="#nincs-ilyen-horgony">Sehol</a>\n'
-        "[Követett](https://example.org/?utm_source=teszt)\n"), encoding="utf-8")
-    site = tmp_path / "site"
-    build(repo, site)
-    done = run_python(repo, (
-        "import json; from pathlib import Path; from site_tools import links, project; "
-        "found = links.check_site(Path(sys.argv[1]), project.languages(), project.load_mkdocs_config().site_url); "
-        "print(json.dumps([{**p.__dict__, 'message': str(p)} for p in found]))"), str(site))
-    assert done.returncode == 0, done.stderr
-    found = json.loads(done.stdout)
-    kinds = {(p["kind"], p["text"]) for p in found if p["source"] == f"docs/{T}/help.md" and p["page_url"] == f"{T_URL}help/"}
-    assert kinds >= {("missing file", "Sehova"), ("missing anchor", "Sehol"), ("tracking parameter", "Követett")}, found
-    for problem in found:
-        if problem["page_url"] == f"{T_URL}help/" and problem["in_content"]:
-            assert problem["text"] in ("Sehova", "Sehol", "Követett"), problem["message"]
-            assert f"docs/{T}/help.md" in problem["message"] and f"/{T_URL}help/" in problem["message"]
 
 
 @needs_translation

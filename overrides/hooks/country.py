@@ -41,8 +41,7 @@ def on_config(config):
 def _renderer(config, page=None) -> rendering.Renderer:
     languages = project.build_languages(config)
     locale = languages.current.locale
-    # The path inside the language folder ("parents/what-to-do.md"), whatever the build mode.
-    src = getattr(page.file, "norm_src_uri", page.file.src_uri) if page else ""
+    src = project.page_source(page) if page else ""
     pending = bool(page and (page.meta or {}).get("translation_status") == "untranslated")
     ui = rendering.marker_strings((config.extra or {}).get("ui"), (languages.default.extra or {}).get("ui"),
                                   pending and not languages.is_default)

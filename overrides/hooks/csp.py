@@ -23,11 +23,11 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import re
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
+from site_tools.html_scan import tags
 from site_tools.project import is_nested_language_build
 
 # Directives besides script-src; the policy is the same on every page.
@@ -66,26 +66,21 @@ HEADERS_FILE = "_headers"
 _DATA_TYPES = {"application/json", "application/ld+json", "importmap", "speculationrules"}
 _JS_TYPES = {"", "text/javascript", "application/javascript", "module"}
 
-_SCRIPT = re.compile(r"<script\b(?P<attrs>[^>]*)>(?P<body>.*?)</script\s*>", re.S | re.I)
-_TYPE = re.compile(r"""\btype\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
-_SRC = re.compile(r"\bsrc\s*=", re.I)
-_CHARSET = re.compile(r"<meta\s+charset=[^>]*>", re.I)
-_HEAD = re.compile(r"<head\b[^>]*>", re.I)
 MARKER = 'http-equiv="Content-Security-Policy"'
 
 
 def inline_script_hashes(html: str) -> list[str]:
-    """CSP source expressions ('sha256-...') for every inline script that runs as JavaScript."""
+    """CSP source expressions ('sha256-...') for every inline script that runs as JavaScript.
+    Scripts are found by an HTML parser (not in comments, attributes in any form); each is
+    hashed over its exact text, as the browser hashes it."""
     hashes = []
-    for match in _SCRIPT.finditer(html):
-        attrs = match.group("attrs")
-        if _SRC.search(attrs):
+    for script in tags(html, {"script"}):
+        if "src" in script.attrs or script.content_end is None:
             continue
-        type_match = _TYPE.search(attrs)
-        script_type = next((g for g in type_match.groups() if g is not None), "").strip().lower() if type_match else ""
+        script_type = (script.attrs.get("type") or "").strip().lower()
         if script_type in _DATA_TYPES or script_type not in _JS_TYPES:
             continue
-        digest = hashlib.sha256(match.group("body").encode("utf-8")).digest()
+        digest = hashlib.sha256(html[script.end:script.content_end].encode("utf-8")).digest()
         source = f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
         if source not in hashes:
             hashes.append(source)
@@ -115,11 +110,13 @@ def add_policy(html: str) -> str:
     """Insert the policy right after <meta charset> (before any script); idempotent."""
     if MARKER in html:
         return html
-    tag = f'<meta {MARKER} content="{policy_for(html)}">'
-    anchor = _CHARSET.search(html) or _HEAD.search(html)
-    if not anchor:
+    found = tags(html, {"meta", "head"})
+    anchor = next((tag for tag in found if tag.name == "meta" and "charset" in tag.attrs), None) or \
+        next((tag for tag in found if tag.name == "head"), None)
+    if anchor is None:
         return html
-    return html[: anchor.end()] + "\n    " + tag + html[anchor.end():]
+    tag = f'<meta {MARKER} content="{policy_for(html)}">'
+    return html[: anchor.end] + "\n    " + tag + html[anchor.end:]
 
 
 def on_post_page(output, page, config):

@@ -9,43 +9,36 @@ quickly and would leave this site open behind it.
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+
+from site_tools.html_scan import attribute_spans, insertion_point, tags
+from site_tools.links import is_external
 
 REL_TOKENS = ("noopener", "noreferrer")
 
-_A_TAG = re.compile(r"<a\b[^>]*>", re.I)
-_HREF = re.compile(r"""\shref\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
-_REL = re.compile(r"""(\srel\s*=\s*)(?:"([^"]*)"|'([^']*)')""", re.I)
-
-
-def is_external(href: str, site_host: str) -> bool:
-    parts = urlsplit(href.strip())
-    if parts.scheme.lower() not in ("http", "https", "") or not parts.netloc:
-        return False  # relative links, #anchors, tel:, mailto:
-    return parts.netloc.lower() != site_host
-
 
 def _with_rel(tag: str) -> str:
-    rel = _REL.search(tag)
-    if rel:
-        tokens = (rel.group(2) if rel.group(2) is not None else rel.group(3)).split()
+    """One <a ...> start tag's text with the rel tokens added (its other bytes unchanged)."""
+    rel = next((span for span in attribute_spans(tag) if span.name == "rel"), None)
+    if rel is not None:
+        tokens = (rel.value or "").split()
         tokens += [t for t in REL_TOKENS if t not in tokens]
-        return tag[: rel.start()] + f'{rel.group(1)}"{" ".join(tokens)}"' + tag[rel.end():]
-    return tag[:-1].rstrip("/").rstrip() + f' rel="{" ".join(REL_TOKENS)}">'
+        written = tag[rel.start:rel.end]
+        name = re.match(r"\s*[^\s=]+\s*=\s*", written)  # " rel=" as written; a bare ` rel` gets "="
+        return tag[: rel.start] + (name.group(0) if name else written + "=") + f'"{" ".join(tokens)}"' + tag[rel.end:]
+    return tag[: insertion_point(tag)] + f' rel="{" ".join(REL_TOKENS)}">'
 
 
 def add_rel(html: str, site_url: str | None) -> str:
-    site_host = urlsplit(site_url or "").netloc.lower()
-
-    def fix(match: re.Match) -> str:
-        tag = match.group(0)
-        href = _HREF.search(tag)
-        if not href:
-            return tag
-        value = href.group(1) if href.group(1) is not None else href.group(2)
-        return _with_rel(tag) if is_external(value, site_host) else tag
-
-    return _A_TAG.sub(fix, html)
+    """Every <a href> that leaves the site (site_tools.links.is_external) gets the rel tokens.
+    Links are found by an HTML parser (not in comments or scripts)."""
+    pieces, position = [], 0
+    for tag in tags(html, {"a"}):
+        href = tag.attrs.get("href")
+        if href is None or not is_external(href, site_url):
+            continue
+        pieces += [html[position:tag.start], _with_rel(tag.text(html))]
+        position = tag.end
+    return "".join(pieces) + html[position:]
 
 
 def on_page_content(html, page, config, files):

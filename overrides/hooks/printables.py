@@ -30,8 +30,7 @@ def _language(config) -> project.Language:
 def on_page_content(html, page, config, files):
     if os.environ.get(PDFS_ENV) != "1":
         return html
-    # The i18n plugin's path without the language folder ("teachers/lesson-plan.md").
-    source = getattr(page.file, "norm_src_uri", page.file.src_uri)
+    source = project.page_source(page)  # "teachers/lesson-plan.md", without the language folder
     try:
         items = printing.printables_of(_language(config), source, page.meta)
     except ValueError as error:

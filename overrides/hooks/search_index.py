@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 import logging
-import re
+import os
 import shutil
 import subprocess
 import sys
@@ -32,13 +32,12 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from site_tools.html_scan import insertion_point, tags
 from site_tools.project import is_nested_language_build
 
 log = logging.getLogger("mkdocs.hooks.search_index")
 
 BUNDLE_DIR = "pagefind"
-_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset"(?=[\s>])')
-_LABEL_TAG = re.compile(r"<(/?)label\b", re.I)
 # Parts of Pagefind's output this site never loads: its ready-made UIs (site-search.js is the
 # UI) and its web worker (site-search.js runs Pagefind on the page: fewer bytes, and a
 # Content-Security-Policy without worker-src).
@@ -46,19 +45,31 @@ _UNUSED = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*",
            "pagefind-highlight.js", "pagefind-worker.js")
 
 
+def _content_article(html: str):
+    """Material's <article class="md-content__inner md-typeset">, found by an HTML parser."""
+    return next((tag for tag in tags(html, {"article"})
+                 if {"md-content__inner", "md-typeset"} <= set((tag.attrs.get("class") or "").split())), None)
+
+
 def on_post_page(output, page, config):
-    marked, count = _ARTICLE.subn(lambda m: m.group(0) + " data-pagefind-body", output, count=1)
-    if not count:
+    article = _content_article(output)
+    if article is None:
         raise PluginError(
             f"search_index hook: {page.file.src_uri} has no <article class=\"md-content__inner md-typeset\">; "
-            "Material's page layout changed, so update _ARTICLE in overrides/hooks/search_index.py"
+            "Material's page layout changed, so update _content_article in overrides/hooks/search_index.py"
         )
-    return marked
+    at = article.start + insertion_point(article.text(output))
+    return output[:at] + " data-pagefind-body" + output[at:]
 
 
 def indexable_html(html: str) -> str:
     """The page as Pagefind should read it: <label> elements (checklist items) as <span>s."""
-    return _LABEL_TAG.sub(lambda m: f"<{m.group(1)}span", html)
+    pieces, position = [], 0
+    for tag in tags(html, {"label"}, end_tags=True):
+        name_at = tag.start + (2 if tag.closing else 1)
+        pieces += [html[position:name_at], "span"]
+        position = name_at + len("label")
+    return "".join(pieces) + html[position:]
 
 
 def _copy_for_indexing(site_dir: Path, bundle: Path, target: Path) -> int:
@@ -80,10 +91,18 @@ def _languages_built(config) -> set[str]:
     return {locale for locale in i18n.build_languages if locale != "null"}
 
 
+# Set to "0" by build_site(search=False): a test build that does not use search (the fork
+# drill without its browser tests) skips Pagefind. Deployable builds always have the index.
+SEARCH_INDEX_ENV = "SITE_SEARCH_INDEX"
+
+
 @event_priority(-200)
 def on_post_build(config):
     if is_nested_language_build(config):
         return  # a nested per-language build: the outer build indexes everything once
+    if os.environ.get(SEARCH_INDEX_ENV) == "0":
+        log.info("Search index: skipped (%s=0)", SEARCH_INDEX_ENV)
+        return
     site_dir = Path(config.site_dir)
     bundle = site_dir / BUNDLE_DIR
     shutil.rmtree(bundle, ignore_errors=True)

@@ -1,4 +1,4 @@
-"""Checklist pages (front matter `checklist: true`): which pages they are, their task items,
+"""Checklist pages (front matter `checklist: true`): whether a page is one, its task items,
 and the names of their downloadable PDFs.
 
 The PDF names are computed here and nowhere else: the checklists hook uses them for the
@@ -8,12 +8,10 @@ links and files cannot drift apart.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from pathlib import Path, PurePosixPath
 
-from .markdown_outline import TASK_ITEM, read_front_matter
-from .project import Language
+from .markdown_outline import body_of, item_text, read_front_matter, render_html, task_items_html
 
 # Paper key (used in file names and UI-string keys) -> Chromium's paper format name, for
 # every paper a printable may ask for (front matter `print_papers`, e.g. a poster on A3).
@@ -57,24 +55,11 @@ def is_checklist(meta: dict | None) -> bool:
     return bool(meta and meta.get("checklist") is True)
 
 
-def checklists(languages: list[Language]) -> list:
-    """The checklist pages (site_tools.printables.Printable with .checklist), in every language."""
-    from .printables import printables
-
-    return [item for item in printables(languages) if item.checklist]
-
-
 def task_items(markdown: str) -> list[str]:
-    """The text of each `- [ ] ...` item as a reader sees it (Markdown links and emphasis removed)."""
-    return [markdown_to_text(m.group("text")) for m in TASK_ITEM.finditer(markdown) if m.group("text")]
-
-
-def markdown_to_text(inline: str) -> str:
-    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", inline)  # links and images: keep the text
-    text = re.sub(r"</?[a-z][^>]*>", "", text)  # inline HTML tags (<bdi dir="ltr"> around numbers): keep the text
-    text = re.sub(r"\{[:#.][^}]*\}", "", text)  # attr_list attributes
-    text = re.sub(r"[*_`]+", "", text)
-    return re.sub(r"\s+", " ", text).strip()
+    """The text of each task-list item as a reader sees it, read as the build reads it
+    (Python-Markdown with pymdownx.tasklist; front matter skipped): links, emphasis and the
+    checkbox gone."""
+    return [text for text in (item_text(item) for item in task_items_html(render_html(body_of(markdown)))) if text]
 
 
 def comparable_text(text: str) -> str:

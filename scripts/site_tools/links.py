@@ -22,8 +22,15 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urljoin, urlsplit
 
-from .built import parse_html
 from .project import Language, built_html_path, page_paths
+
+
+def parse_html(path: Path):
+    """site_tools.built.parse_html, imported on first use: the external-links hook imports this
+    module for is_external, and every build should not pay for BeautifulSoup."""
+    from .built import parse_html as parse
+
+    return parse(path)
 
 # Click identifiers and campaign tags that tell another site (or an ad network) where a
 # reader came from. Prefixes cover families such as utm_source, utm_medium, ...
@@ -64,6 +71,21 @@ class LinkProblem:
             f"the navigation/header/footer around {self.source} (made from mkdocs.yml, overrides/ and the pages' headings)")
         text = f" {self.text!r}" if self.text else ""
         return f"/{self.page_url}: link{text} -> {self.href}: {self.kind}: {self.detail} [fix in {where}]"
+
+
+def is_external(href: str, site_url: str | None) -> bool:
+    """Does a link leave the site? An http(s) or protocol-relative URL to another host, or to
+    a path outside the site's folder on its host (a project site on github.io shares its host
+    with other people's sites). Relative links, #anchors, tel: and mailto: stay (False).
+    The one answer for the external-links hook, the link check and the tests."""
+    parts = urlsplit(href.strip())
+    if parts.scheme.lower() not in ("http", "https", "") or not parts.netloc:
+        return False
+    base = urlsplit(site_url or "")
+    if parts.netloc.lower() != base.netloc.lower():
+        return True
+    folder = base.path if base.path.endswith("/") else base.path + "/"
+    return not (parts.path if parts.path.endswith("/") else parts.path + "/").startswith(folder)
 
 
 def _html_sources(site_dir: Path, languages: list[Language]) -> dict[Path, str]:
@@ -155,8 +177,8 @@ def check_html(site_dir: Path, html: Path, site_url: str, source: str) -> list[L
             continue
         absolute = urlsplit(urljoin(page_url, href))
         scheme = absolute.scheme.lower()
-        internal = (absolute.netloc == base.netloc and absolute.path.startswith(base.path)
-                    and scheme == base.scheme and not href.startswith("//"))
+        internal = (not is_external(urljoin(page_url, href), site_url) and scheme == base.scheme
+                    and not href.startswith("//"))
         if href.startswith("//"):
             report(NOT_HTTPS, "protocol-relative URL; write it with https://")
             continue

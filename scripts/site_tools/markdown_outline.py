@@ -5,10 +5,12 @@ front matter, headings (level, text, explicit `{#id}`, line), checklist (task-li
 section, links and images (with locale-independent targets), and the normalized body that
 the staleness stamp hashes.
 
-This is deliberately not a full Markdown parser. It understands what this site's pages use
-(ATX headings with attr_list ids, fenced code, inline/reference/auto links, raw <a>/<img>
-HTML, pymdownx task lists, admonitions) and skips code, so a link or a heading written as an
-example inside code does not count.
+Pages are read the way the build reads them: by Python-Markdown with the site's own
+extensions (mkdocs.yml: pymdownx.tasklist, attr_list, toc, md_in_html, admonition, fenced
+code, ...). What it renders as a heading, a task-list item, a link or an image is what
+counts, so a link written as an example inside code is not one, and a line that only looks
+like a task item is not one either. Each element is then found in the source by its order
+and shape, so that messages name the file and line to edit.
 
 The front-matter editor changes only the lines it must: a page's bytes outside the edited
 keys stay exactly as they were (a YAML round trip would reflow, re-quote and drop comments).
@@ -22,6 +24,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -30,25 +33,15 @@ import yaml
 # The same shape MkDocs accepts (mkdocs.utils.meta): "---" line, YAML, "---" or "..." line.
 _FRONT_MATTER = re.compile(r"\A(---[ \t]*\r?\n)(.*?\r?\n)?((?:---|\.\.\.)[ \t]*(?:\r?\n|\Z))", re.S)
 
-_ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
-_ATTR_LIST = re.compile(r"[ \t]*\{:?[ \t]*([^{}]*)\}[ \t]*$")
-_ATTR_ID = re.compile(r"(?:^|\s)#([^\s}]+)")
+# Only to find the source line of what Python-Markdown read (messages name file and line):
+# what counts as a heading, task item or link is decided by Python-Markdown itself.
+_HEADING_LINE = re.compile(r"^[ \t]*#{1,6}(?:[ \t]|$)")
+_SETEXT_UNDERLINE = re.compile(r"^[ \t]{0,3}(?:=+|-+)[ \t]*$")
+_TASK_LINE = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+\[[ xX]\]")
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
-# A task-list item as pymdownx.tasklist reads it: a bullet or ordered-list marker, "[ ]", "[x]"
-# or "[X]", then the item text. The one rule for every reader of task items (parity counts
-# them, site_tools.checklists reads their text for the print and PDF checks).
-TASK_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+\[(?P<mark>[ xX])\](?:[ \t]+(?P<text>.*?))?[ \t]*$", re.M)
-_INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
-
-# [text](target "title") and ![alt](target): the text may hold one level of brackets, the
-# target one level of parentheses (Wikipedia-style URLs).
-_INLINE_LINK = re.compile(
-    r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*(<[^>]*>|(?:[^()\s]|\([^()\s]*\))*)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
-)
-_REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[([^\]]+)\]:[ \t]*<?([^\s>]+)>?")
-_AUTOLINK = re.compile(r"<((?:https?|mailto|tel):[^>\s]+)>", re.I)
-_EMAIL_AUTOLINK = re.compile(r"<([^@<>\s:/]+@[^@<>\s]+\.[^@<>\s]+)>")
-_HTML_LINK = re.compile(r"<(a|img|source)\b[^>]*?\s(href|src)\s*=\s*(\"[^\"]*\"|'[^']*')", re.I)
+# toc gives every heading without an explicit {#id} an id; outlines need to tell them apart.
+_AUTO_ID = "outline-auto-id"
+_BLOCKS = ("ul", "ol", "p", "div", "blockquote", "pre", "table", "details", "dl")
 
 HASH_PREFIX = "sha256:"
 
@@ -211,8 +204,10 @@ class Outline:
     page: str  # path inside the language folder, e.g. "help.md"
     front_matter: FrontMatter
     headings: list[Heading] = field(default_factory=list)
-    tasks: list[tuple[int, int]] = field(default_factory=list)  # (line, index of the section's heading or -1)
+    # (line, index of the section's heading or -1, the item's text)
+    tasks: list[tuple[int, int, str]] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
+    text: str = field(default="", repr=False)  # the file as read
 
     @property
     def meta(self) -> dict:
@@ -221,7 +216,7 @@ class Outline:
     def tasks_per_section(self) -> list[int]:
         """Checklist items in each section: [before the first heading, after heading 0, ...]."""
         counts = [0] * (len(self.headings) + 1)
-        for _, section in self.tasks:
+        for _, section, _ in self.tasks:
             counts[section + 1] += 1
         return counts
 
@@ -244,6 +239,9 @@ class Outline:
 
     def images(self) -> Counter:
         return Counter(link.resolved or link.target for link in self.links if link.image)
+
+    def tasks_in(self, section: int) -> list[tuple[int, int, str]]:
+        return [task for task in self.tasks if task[1] == section]
 
     def first_line_of(self, predicate) -> int | None:
         return next((link.line for link in self.links if predicate(link)), None)
@@ -271,65 +269,153 @@ def classify(target: str, page: str) -> tuple[str, str | None]:
     return "internal", resolved + (f"#{fragment}" if fragment else "")
 
 
-def _split_heading(raw: str) -> tuple[str, str | None]:
-    attrs = _ATTR_LIST.search(raw)
-    if not attrs:
-        return raw.strip(), None
-    ids = _ATTR_ID.findall(attrs.group(1))
-    return raw[: attrs.start()].strip(), (ids[-1] if ids else None)
+@lru_cache(maxsize=4)
+def _markdown(config_file: str | None):
+    """Python-Markdown with the site's own extensions and their settings (mkdocs.yml,
+    MkDocs' built-in toc, tables and fenced_code included), as the build renders pages;
+    toc only names its generated ids so that explicit ones can be told apart."""
+    import markdown
+
+    from .project import load_mkdocs_config
+
+    config = load_mkdocs_config(config_file)
+    settings = {name: dict(values) for name, values in (config.mdx_configs or {}).items()}
+    settings.setdefault("toc", {})["slugify"] = lambda value, separator: _AUTO_ID
+    return markdown.Markdown(extensions=list(config.markdown_extensions), extension_configs=settings)
 
 
-def outline_text(text: str, page: str, display_path: str | None = None) -> Outline:
-    """Outline of a page's Markdown text; `page` is its path inside the language folder."""
+def render_html(markdown_text: str, config_file: str | None = None) -> str:
+    """Markdown (no front matter) as the build's Python-Markdown renders it, before MkDocs
+    rewrites links: link targets stay as written."""
+    md = _markdown(config_file)
+    md.reset()
+    return md.convert(markdown_text)
+
+
+def _passage_comment(line: str) -> bool:
+    from .country import COUNTRY_CLOSE, COUNTRY_OPEN, ROLE_CLOSE, ROLE_OPEN
+
+    return any(rule.match(line) for rule in (COUNTRY_OPEN, COUNTRY_CLOSE, ROLE_OPEN, ROLE_CLOSE))
+
+
+def item_text(item) -> str:
+    """A list item's own text as a reader sees it (no nested list, no checkbox): a parsed
+    <li>'s inline content, or its first paragraph in a loose list."""
+    parts: list[str] = []
+    for child in item.children:
+        name = getattr(child, "name", None)
+        if name is None and not str(child).strip() and not parts:
+            continue
+        if name == "p" and not parts:
+            parts.append(child.get_text())
+            break
+        if name in _BLOCKS:
+            break
+        if name == "input":
+            continue
+        parts.append(child.get_text() if name else str(child))
+    return re.sub(r"\s+", " ", "".join(parts)).strip()
+
+
+def task_items_html(html: str) -> list:
+    """The pymdownx.tasklist items (<li class="task-list-item">) of rendered HTML, in order."""
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup(html, "html.parser").select("li.task-list-item")
+
+
+class _Lines:
+    """Source lines, to name where something Python-Markdown read was written. Lines in
+    fenced code are never a match."""
+
+    def __init__(self, lines: list[tuple[int, str]]):
+        self.lines = lines
+        self.in_fence = []
+        fence = None
+        for _, line in lines:
+            match = _FENCE.match(line)
+            if fence:
+                self.in_fence.append(True)
+                if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
+                    fence = None
+                continue
+            if match:
+                fence = match.group(1)
+            self.in_fence.append(bool(match))
+        self.cursor = {"heading": 0, "task": 0, "link": 0}
+
+    def find(self, kind: str, predicate, fallback: int) -> tuple[int, str]:
+        """The next line (after the previous find of this kind) that matches; else fallback."""
+        start = self.cursor[kind]
+        for scan in (range(start, len(self.lines)), range(0, start)):
+            for index in scan:
+                if not self.in_fence[index] and predicate(index):
+                    self.cursor[kind] = index + (kind != "link")
+                    return self.lines[index]
+            if kind != "link":
+                break
+        return fallback, ""
+
+    def heading(self, level: int, fallback: int) -> tuple[int, str]:
+        def is_heading(index: int) -> bool:
+            line = self.lines[index][1]
+            if _HEADING_LINE.match(line):
+                return len(line.strip()) - len(line.strip().lstrip("#")) == level
+            following = self.lines[index + 1][1] if index + 1 < len(self.lines) else ""
+            return level in (1, 2) and bool(line.strip()) and bool(_SETEXT_UNDERLINE.match(following)) and \
+                following.strip()[0] == ("=" if level == 1 else "-")
+        return self.find("heading", is_heading, fallback)
+
+    def task(self, fallback: int) -> tuple[int, str]:
+        return self.find("task", lambda index: bool(_TASK_LINE.match(self.lines[index][1])), fallback)
+
+    def link(self, target: str, fallback: int) -> int:
+        written = re.compile(r"(?:\]\([ \t]*<?|\]:[ \t]*<?|<|=[ \t]*[\"']?)" + re.escape(target) + r"(?=[\s)>\"']|$)")
+        return self.find("link", lambda index: bool(written.search(self.lines[index][1])), fallback)[0]
+
+
+@lru_cache(maxsize=512)
+def outline_text(text: str, page: str, display_path: str | None = None, config_file: str | None = None) -> Outline:
+    """Outline of a page's Markdown text; `page` is its path inside the language folder.
+
+    The page is read by Python-Markdown with the site's extensions, as the build reads it:
+    what it renders as a heading, a task-list item, a link or an image is what counts (a
+    link in code is not one, `2) [ ] x` is not an item). The comment lines that open and
+    close country and role passages are left out first, as the build's country hook does."""
+    from bs4 import BeautifulSoup
+
     front = read_front_matter(text)
-    result = Outline(path=display_path or page, page=page, front_matter=front)
-    lines = text[front.end:].splitlines()
-    fence: str | None = None
-    for offset, line in enumerate(lines):
-        number = front.body_line + offset
-        fence_match = _FENCE.match(line)
-        if fence:
-            if fence_match and fence_match.group(1)[0] == fence[0] and len(fence_match.group(1)) >= len(fence) \
-                    and not line.strip()[len(fence_match.group(1)):].strip():
-                fence = None
-            continue
-        if fence_match:
-            fence = fence_match.group(1)
-            continue
-        heading = _ATX_HEADING.match(line)
-        if heading:
-            text_part, heading_id = _split_heading(heading.group(2) or "")
-            result.headings.append(Heading(len(heading.group(1)), text_part, heading_id, number, line))
-        if TASK_ITEM.match(line):
-            result.tasks.append((number, len(result.headings) - 1))
-        code_free = _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line)
-        _collect_links(result, code_free, number, page)
+    result = Outline(path=display_path or page, page=page, front_matter=front, text=text)
+    numbered = [(front.body_line + offset, line) for offset, line in enumerate(text[front.end:].split("\n"))]
+    kept = [(number, line) for number, line in numbered if not _passage_comment(line)]
+    source = _Lines(kept)
+    soup = BeautifulSoup(render_html("\n".join(line for _, line in kept), config_file), "html.parser")
+    last = front.body_line  # the line of the latest element found: where the next one is looked for
+    for element in soup.find_all(["h1", "h2", "h3", "h4", "h5", "h6", "li", "a", "img", "source"]):
+        name = element.name
+        if name[0] == "h" and name[1:].isdigit():
+            level = int(name[1:])
+            heading_id = element.get("id")
+            if heading_id is not None and heading_id.startswith(_AUTO_ID):
+                heading_id = None
+            label = re.sub(r"\s+", " ", element.get_text()).strip()
+            last, line = source.heading(level, last)
+            shown = line or "#" * level + " " + label + (f" {{#{heading_id}}}" if heading_id else "")
+            result.headings.append(Heading(level, label, heading_id, last, shown))
+        elif name == "li":
+            if "task-list-item" in (element.get("class") or []):
+                last, _ = source.task(last)
+                result.tasks.append((last, len(result.headings) - 1, item_text(element)))
+        else:
+            attribute = "href" if name == "a" else "src"
+            target = (element.get(attribute) or "").strip()
+            if not target:
+                continue
+            text_of = element.get("alt", "") if name != "a" else element.get_text()
+            line = source.link(target, last)
+            kind, resolved = classify(target, page)
+            result.links.append(Link(line, target, " ".join(text_of.split()), kind, name != "a", resolved))
     return result
-
-
-def _add_link(result: Outline, number: int, target: str, text: str, image: bool, page: str) -> None:
-    target = target.strip()
-    if target.startswith("<") and target.endswith(">"):
-        target = target[1:-1].strip()
-    if not target:
-        return
-    kind, resolved = classify(target, page)
-    result.links.append(Link(number, target, text.strip(), kind, image, resolved))
-
-
-def _collect_links(result: Outline, line: str, number: int, page: str) -> None:
-    for match in _INLINE_LINK.finditer(line):
-        _add_link(result, number, match.group(3), match.group(2), bool(match.group(1)), page)
-    definition = _REFERENCE_DEFINITION.match(line)
-    if definition and not line.lstrip().startswith("[^"):
-        _add_link(result, number, definition.group(2), definition.group(1), False, page)
-    for match in _AUTOLINK.finditer(line):
-        _add_link(result, number, match.group(1), match.group(1), False, page)
-    for match in _EMAIL_AUTOLINK.finditer(line):
-        _add_link(result, number, "mailto:" + match.group(1), match.group(1), False, page)
-    for match in _HTML_LINK.finditer(line):
-        tag, value = match.group(1).lower(), match.group(3)[1:-1]
-        _add_link(result, number, value, "", tag in ("img", "source"), page)
 
 
 def outline_file(path: Path, page: str, display_path: str | None = None) -> Outline:

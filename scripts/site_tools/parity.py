@@ -71,7 +71,8 @@ def check_headings(pair: PagePair) -> list[str]:
 
 
 def check_tasks(pair: PagePair) -> list[str]:
-    """Same number of checklist items in each section (only meaningful once outlines match)."""
+    """Same number of checklist items in each section (only meaningful once outlines match);
+    a missing item and an added one both fail, naming the section and its items."""
     a, b = pair.default, pair.translation
     if len(a.headings) != len(b.headings):
         return []  # check_headings reports the real problem
@@ -80,8 +81,11 @@ def check_tasks(pair: PagePair) -> list[str]:
             index = section - 1
             where_a = _heading(a, a.headings[index]) if index >= 0 else f"{a.where(a.section_line(-1))} (before the first heading)"
             where_b = _heading(b, b.headings[index]) if index >= 0 else f"{b.where(b.section_line(-1))} (before the first heading)"
-            return [f"{where_a} has {na} checklist items vs {where_b} has {nb}: checklist items differ; "
-                    "translate every `- [ ]` item, one item per item"]
+            more, fewer = (a, b) if na > nb else (b, a)
+            items = "; ".join(f"{more.where(line)} `{text}`" for line, _, text in more.tasks_in(index))
+            return [f"{where_a} has {na} checklist items vs {where_b} has {nb}: checklist items differ "
+                    f"({fewer.path} has {abs(na - nb)} fewer); translate every `- [ ]` item, one item per item. "
+                    f"The items in {more.path}: {items}"]
     return []
 
 
@@ -142,21 +146,61 @@ def check_front_matter_keys(pair: PagePair) -> list[str]:
     return problems
 
 
-def check_country_passages(pair: PagePair) -> list[str]:
-    """Same `<!-- country: XX: ... -->` passages (by country), so every language shows the same."""
-    from .country import COUNTRY_OPEN
+def check_markers(pair: PagePair) -> list[str]:
+    """Same contact markers ([[contact child-helpline]], [[phone emergency]], ...), as
+    multisets: a translation that drops one drops a helpline from the page. `[[country]]`
+    (the country's name) is not a contact: a language may write the name itself where its
+    grammar inflects it."""
+    from .country import markers
 
     a, b = pair.default, pair.translation
 
-    def opening_lines(outline: Outline) -> list[int]:
-        text = (project.REPO_ROOT / outline.path).read_text(encoding="utf-8")
-        return [n for n, line in enumerate(text.splitlines(), 1) if COUNTRY_OPEN.match(line)]
+    def found(outline: Outline) -> tuple[Counter, dict[str, int]]:
+        shown = [(line, f"[[{kind}{' ' + arg if arg else ''}]]") for line, kind, arg in markers(outline.text)
+                 if kind != "country"]
+        first: dict[str, int] = {}
+        for line, marker in shown:
+            first.setdefault(marker, line)
+        return Counter(marker for _, marker in shown), first
 
-    ca, cb = opening_lines(a), opening_lines(b)
-    if len(ca) == len(cb):
-        return []
-    return [f"{a.path} has {len(ca)} country-specific passages (`<!-- country: ... -->`, lines {ca}), "
-            f"{b.path} has {len(cb)} (lines {cb}): mark the same passages in every language"]
+    (ca, first_a), (cb, first_b) = found(a), found(b)
+    problems = [f"{a.where(first_a[marker])} has `{marker}` {ca[marker]} time(s), {b.path} {cb[marker]} time(s): "
+                "keep every marker exactly as it is (LOCALIZING.md, \"Contacts on pages\")"
+                for marker in sorted(ca - cb)]
+    problems += [f"{b.where(first_b[marker])} has `{marker}` {cb[marker]} time(s), {a.path} {ca[marker]} time(s): "
+                 f"use only the markers {a.path} uses" for marker in sorted(cb - ca)]
+    return problems
+
+
+def check_passages(pair: PagePair) -> list[str]:
+    """The same country passages (`<!-- country: XX: ... -->`, by country) and role passages
+    (`<!-- role: ROLE -->`), in the same order, so every language shows the same."""
+    import difflib
+
+    from .country import passages
+    from .country_data import CountryDataError
+
+    a, b = pair.default, pair.translation
+    try:
+        pa = sorted(passages(a.text, a.path), key=lambda p: p.first)
+        pb = sorted(passages(b.text, b.path), key=lambda p: p.first)
+    except CountryDataError as error:
+        return [str(error)]
+
+    def show(passage) -> str:
+        return f"`<!-- {passage.kind}: {passage.code}{': ' + passage.why if passage.why else ''} -->`"
+
+    keys_a, keys_b = [(p.kind, p.code) for p in pa], [(p.kind, p.code) for p in pb]
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=keys_a, b=keys_b, autojunk=False).get_opcodes():
+        if tag in ("delete", "replace"):
+            passage = pa[i1]
+            return [f"{a.where(passage.first)} {show(passage)} has no counterpart in {b.path} "
+                    f"({len(pa)} passages there, {len(pb)} in {b.path}): mark the same passages in every language"]
+        if tag == "insert":
+            passage = pb[j1]
+            return [f"{b.where(passage.first)} {show(passage)} has no counterpart in {a.path} "
+                    f"({len(pb)} passages there, {len(pa)} in {a.path}): mark the same passages in every language"]
+    return []
 
 
 PAGE_CHECKS = {
@@ -166,7 +210,8 @@ PAGE_CHECKS = {
     "contacts and URLs": check_contacts,
     "images": check_images,
     "front matter keys": check_front_matter_keys,
-    "country passages": check_country_passages,
+    "contact markers": check_markers,
+    "country and role passages": check_passages,
 }
 
 
@@ -183,19 +228,7 @@ def check_pair(pair: PagePair, check: str) -> list[str]:
 
 def nav_titles(nav) -> list[str]:
     """Every section and page title in mkdocs.yml `nav`, in order, once each."""
-    titles: list[str] = []
-
-    def walk(items):
-        for item in items or []:
-            if isinstance(item, dict):
-                for title, value in item.items():
-                    if title not in titles:
-                        titles.append(title)
-                    if isinstance(value, list):
-                        walk(value)
-
-    walk(nav)
-    return titles
+    return list(dict.fromkeys(title for title, _ in project.nav_entries(nav)))
 
 
 def check_nav_translations(titles: list[str], language: project.Language) -> list[str]:

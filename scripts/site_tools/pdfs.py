@@ -119,6 +119,7 @@ def generate_pdfs(site_dir: Path) -> list[Path]:
             context = browser.new_context(color_scheme="light", service_workers="block")
             _local_only(context, base_url)
             page = context.new_page()
+            total, done = sum(len(item.papers) for item in items), 0
             for item in items:
                 response = page.goto(base_url + item.url_path, wait_until="load")
                 if not response or response.status != 200:
@@ -133,6 +134,10 @@ def generate_pdfs(site_dir: Path) -> list[Path]:
                     ui = (item.language.extra or {}).get("ui", {})
                     title += f" ({ui.get('print_variant_' + item.variant, item.variant)})"
                 for paper in item.papers:
+                    done += 1
+                    # Progress: the PDF step takes minutes on a slow machine.
+                    print(f"PDF {done}/{total}: {item.language.locale}/{item.source.removesuffix('.md')}"
+                          f"{' ' + item.variant if item.variant else ''} {paper}", file=sys.stderr, flush=True)
                     data = with_metadata(print_to_pdf(page, paper), title, item.language.locale)
                     target = site_dir / item.pdf_site_path(paper)
                     target.parent.mkdir(parents=True, exist_ok=True)

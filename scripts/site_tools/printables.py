@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .checklists import PAPER_FORMATS, PAPERS, front_matter, is_checklist, pdf_file_name, task_items
-from .project import Language, load_mkdocs_config, page_paths, page_url
+from .project import Language, load_mkdocs_config, nav_entries, page_paths, page_url
 
 VARIANTS = ("worksheet", "answers")
 PACK_KEY = "classroom_pack"  # front matter of the pages that offer the pack download
@@ -103,6 +103,11 @@ def printables_of(language: Language, source: str, meta: dict | None) -> list[Pr
     return [Printable(language, source, variant, pages, pack, is_checklist(meta), papers) for variant in variants]
 
 
+def checklists(languages: list[Language]) -> list[Printable]:
+    """The checklist pages (printables with `checklist: true`), in every language."""
+    return [item for item in printables(languages) if item.checklist]
+
+
 def printables(languages: list[Language]) -> list[Printable]:
     found = []
     for language in languages:
@@ -136,19 +141,7 @@ def slug(text: str) -> str:
 @lru_cache(maxsize=4)
 def _nav_titles() -> dict[str, str]:
     """Page path -> its title in mkdocs.yml `nav` (the default language's)."""
-    titles = {}
-
-    def walk(items):
-        for item in items or []:
-            if isinstance(item, dict):
-                for title, value in item.items():
-                    if isinstance(value, str):
-                        titles[value] = title
-                    else:
-                        walk(value)
-
-    walk(load_mkdocs_config().nav)
-    return titles
+    return {path: title for title, path in nav_entries(load_mkdocs_config().nav) if path}
 
 
 def pack_file_name(language: Language) -> str:

@@ -226,6 +226,12 @@ def build_languages(config) -> BuildLanguages:
     return BuildLanguages(current=current, default=default, folder=folder)
 
 
+def page_source(page) -> str:
+    """A page's path inside its language folder ("parents/what-to-do.md") in any build mode:
+    mkdocs-static-i18n gives its files `norm_src_uri`; a plain MkDocs build has `src_uri` only."""
+    return getattr(page.file, "norm_src_uri", page.file.src_uri)
+
+
 def is_nested_language_build(config) -> bool:
     """True while mkdocs-static-i18n builds a language other than the first, inside the
     outer build's on_post_build: steps that must run once per site (the search index,
@@ -241,6 +247,23 @@ def country_code(config_file: str | None = None) -> str:
         raise SettingsError("mkdocs.yml: `extra.country` must name the country the site serves, e.g. `country: HU` "
                             "(data/countries/HU.yml)")
     return code
+
+
+def nav_entries(nav) -> list[tuple[str, str | None]]:
+    """(title, page path) of every entry of mkdocs.yml `nav`, in order; sections have no
+    path. The one walker of the navigation (parity checks its titles, printables names files by them)."""
+    entries: list[tuple[str, str | None]] = []
+
+    def walk(items):
+        for item in items or []:
+            if isinstance(item, dict):
+                for title, value in item.items():
+                    entries.append((title, value if isinstance(value, str) else None))
+                    if isinstance(value, list):
+                        walk(value)
+
+    walk(nav)
+    return entries
 
 
 def page_paths(language: Language) -> list[str]:

@@ -352,13 +352,14 @@ def apply(plan: Plan) -> None:
         write_atomically(project.MKDOCS_YML, plan.mkdocs_after)
         mkdocs_written = True
     except BaseException:
-        if mkdocs_written or project.MKDOCS_YML.read_text(encoding="utf-8") != plan.mkdocs_before:
-            write_atomically(project.MKDOCS_YML, plan.mkdocs_before)
+        # The new files first: if restoring mkdocs.yml fails too (a full disk), they are gone anyway.
         for path in reversed(created):
             if path.is_dir():
                 shutil.rmtree(path, ignore_errors=True)
             else:
                 path.unlink(missing_ok=True)
+        if mkdocs_written or project.MKDOCS_YML.read_text(encoding="utf-8") != plan.mkdocs_before:
+            write_atomically(project.MKDOCS_YML, plan.mkdocs_before)
         raise
     finally:
         if staging.exists():

@@ -17,7 +17,9 @@ class YamlFileError(ValueError):
     """The file is missing, is not valid YAML, repeats a key or is not a mapping."""
 
 
-class _StrictLoader(yaml.SafeLoader):
+# libyaml's parser when PyYAML has it (the pinned wheels do): the same safe loading, about
+# 15 times faster; every tool, hook and test reads the data files through this loader.
+class _StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     pass
 
 
