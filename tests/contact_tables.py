@@ -57,13 +57,15 @@ INTERNATIONAL_ENTRIES: dict[str, list[tuple[str, str]]] = {
 }
 
 # (country, language) -> marker -> the Markdown it becomes on docs/<language>/parents/what-to-do.md.
+# Numbers and web addresses come isolated left to right (<bdi dir="ltr">, site_tools.country.isolate_ltr):
+# after Arabic or Hebrew text a number's groups would otherwise be reordered.
 MARKER_LINES: dict[tuple[str, str], dict[str, str]] = {
     ("HU", "en"): {
-        "[[contact child-helpline]]": "[Kék Vonal](../help.md#kek-vonal) on [116 111](tel:116111)",
-        "[[phone emergency]]": "[112](tel:112)",
-        "[[contact adult-support]]": "[LESZ](../help.md#lesz) on [116 123](tel:116123)",
-        "[[contact abuse-at-home]]": "[OKIT](../help.md#okit) on [06 80 20 55 20](tel:+3680205520)",
-        "[[contact missing-children]]": "[Missing children hotline](../help.md#missing-children) on [116 000](tel:116000)",
+        "[[contact child-helpline]]": "[Kék Vonal](../help.md#kek-vonal) on [<bdi dir=\"ltr\">116 111</bdi>](tel:116111)",
+        "[[phone emergency]]": "[<bdi dir=\"ltr\">112</bdi>](tel:112)",
+        "[[contact adult-support]]": "[LESZ](../help.md#lesz) on [<bdi dir=\"ltr\">116 123</bdi>](tel:116123)",
+        "[[contact abuse-at-home]]": "[OKIT](../help.md#okit) on [<bdi dir=\"ltr\">06 80 20 55 20</bdi>](tel:+3680205520)",
+        "[[contact missing-children]]": "[Missing children hotline](../help.md#missing-children) on [<bdi dir=\"ltr\">116 000</bdi>](tel:116000)",
         "[[contact police]]": "[police online submissions](../help.md#police)",
         "[[name hotline]]": "[NMHH Internet Hotline](../help.md#internet-hotline) or "
                             "[Biztonságos Internet Hotline](../help.md#biztonsagos-internet-hotline)",
@@ -71,33 +73,33 @@ MARKER_LINES: dict[tuple[str, str], dict[str, str]] = {
         "[[country]]": "Hungary",
     },
     ("HU", "hu"): {
-        "[[contact child-helpline]]": "[Kék Vonal](../help.md#kek-vonal) ([116 111](tel:116111))",
-        "[[phone emergency]]": "[112](tel:112)",
-        "[[contact adult-support]]": "[LESZ](../help.md#lesz) ([116 123](tel:116123))",
-        "[[contact abuse-at-home]]": "[OKIT](../help.md#okit) ([06 80 20 55 20](tel:+3680205520))",
-        "[[contact missing-children]]": "[Eltűnt gyermekek forródrótja](../help.md#missing-children) ([116 000](tel:116000))",
+        "[[contact child-helpline]]": "[Kék Vonal](../help.md#kek-vonal) ([<bdi dir=\"ltr\">116 111</bdi>](tel:116111))",
+        "[[phone emergency]]": "[<bdi dir=\"ltr\">112</bdi>](tel:112)",
+        "[[contact adult-support]]": "[LESZ](../help.md#lesz) ([<bdi dir=\"ltr\">116 123</bdi>](tel:116123))",
+        "[[contact abuse-at-home]]": "[OKIT](../help.md#okit) ([<bdi dir=\"ltr\">06 80 20 55 20</bdi>](tel:+3680205520))",
+        "[[contact missing-children]]": "[Eltűnt gyermekek forródrótja](../help.md#missing-children) ([<bdi dir=\"ltr\">116 000</bdi>](tel:116000))",
         "[[contact police]]": "[police.hu – Beadványtétel](../help.md#police)",
         "[[summary child-helpline]]": "24 éves korig bárki hívhatja ingyenesen és névtelenül, éjjel-nappal",
         "[[country]]": "Magyarország",
     },
     ("XR", "en"): {
-        "[[contact child-helpline]]": "[Ruritanian Childline](../help.md#childline-xr) on [07700 900111](tel:+447700900111)",
-        "[[phone emergency]]": "[07700 900999](tel:+447700900999)",
-        "[[contact police]]": "[Ruritanian police](../help.md#police-xr) on [07700 900158](tel:+447700900158)",
+        "[[contact child-helpline]]": "[Ruritanian Childline](../help.md#childline-xr) on [<bdi dir=\"ltr\">07700 900111</bdi>](tel:+447700900111)",
+        "[[phone emergency]]": "[<bdi dir=\"ltr\">07700 900999</bdi>](tel:+447700900999)",
+        "[[contact police]]": "[Ruritanian police](../help.md#police-xr) on [<bdi dir=\"ltr\">07700 900158</bdi>](tel:+447700900158)",
         "[[contact adult-support]]": "[Parents' Line Ruritania](../help.md#parents-line-xr) on "
-                                     "[07700 900123](tel:+447700900123)",
+                                     "[<bdi dir=\"ltr\">07700 900123</bdi>](tel:+447700900123)",
         "[[contact hotline]]": "[Stopline Ruritania](../help.md#stopline-xr)",
-        "[[reach hotline]]": "[Stopline Ruritania](../help.md#stopline-xr): [stopline.example/report](https://stopline.example/report)",
-        "[[reach child-helpline]]": "[Ruritanian Childline](../help.md#childline-xr): [07700 900111](tel:+447700900111)",
+        "[[reach hotline]]": "[Stopline Ruritania](../help.md#stopline-xr): [<bdi dir=\"ltr\">stopline.example/report</bdi>](https://stopline.example/report)",
+        "[[reach child-helpline]]": "[Ruritanian Childline](../help.md#childline-xr): [<bdi dir=\"ltr\">07700 900111</bdi>](tel:+447700900111)",
         "[[summary child-helpline]]": "free and anonymous, day and night",
         "[[country]]": "Ruritania",
     },
     # With SK_UI below (the interface strings a Slovak fork would write).
     ("XR", "sk"): {
-        "[[contact child-helpline]]": "[Ruritanian Childline](../help.md#childline-xr) na čísle [07700 900111](tel:+447700900111)",
-        "[[phone emergency]]": "[07700 900999](tel:+447700900999)",
-        "[[contact police]]": "[ruritánska polícia](../help.md#police-xr) na čísle [07700 900158](tel:+447700900158)",
-        "[[contact emergency]]": "[Tiesňové volanie](../help.md#emergency) na čísle [07700 900999](tel:+447700900999)",
+        "[[contact child-helpline]]": "[Ruritanian Childline](../help.md#childline-xr) na čísle [<bdi dir=\"ltr\">07700 900111</bdi>](tel:+447700900111)",
+        "[[phone emergency]]": "[<bdi dir=\"ltr\">07700 900999</bdi>](tel:+447700900999)",
+        "[[contact police]]": "[ruritánska polícia](../help.md#police-xr) na čísle [<bdi dir=\"ltr\">07700 900158</bdi>](tel:+447700900158)",
+        "[[contact emergency]]": "[Tiesňové volanie](../help.md#emergency) na čísle [<bdi dir=\"ltr\">07700 900999</bdi>](tel:+447700900999)",
         "[[summary adult-support]]": "bezplatná podpora pre dospelých",
         "[[country]]": "Ruritánia",
     },

@@ -191,7 +191,7 @@ def test_markers_link_to_the_help_page_from_any_folder(fixture_country):
         renderer = country.Renderer(fixture_country, "en", "en", ui, page=page)
         target = "#childline-xr" if page == "help.md" else f"{prefix}help.md#childline-xr"
         assert renderer.render_page("Call [[contact child-helpline]].") == \
-            f"Call [Ruritanian Childline]({target}) on [07700 900111](tel:+447700900111).", page
+            f'Call [Ruritanian Childline]({target}) on [<bdi dir="ltr">07700 900111</bdi>](tel:+447700900111).', page
     with pytest.raises(country_data.CountryDataError, match="unknown role 'helpline'"):
         renderer.render_page("[[contact helpline]]")
 

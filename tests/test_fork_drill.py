@@ -9,15 +9,20 @@ In a copy of the project, exactly the documented steps:
    the Hungarian country passages (`<!-- country: HU: ... -->`) are hidden by the new data
    without any edit, and scripts/country_status.py lists them for the fork to replace
 3. scripts/new_language.py sk "..."            (a language, scaffolded)
-4. "translate" two pages (index.md, help.md: the untranslated mark removed) and give the
-   data's texts their sk versions: scripts/translation_status.py texts --lang sk --write,
-   then every TODO line filled in (the fixture country has its sk texts already)
+   scripts/new_language.py ar "العربية"         (a right-to-left language, scaffolded)
+4. "translate" two pages (index.md, help.md: the untranslated mark removed; the Arabic ones
+   really translated, from tests/fixtures/rtl/) and give the data's texts their sk and ar
+   versions: scripts/translation_status.py texts --lang sk --write, then every TODO line
+   filled in (the fixture country has its sk texts already)
 5. build for a GitHub Pages project site: SITE_URL=https://example-ngo.github.io/grooming-xr/
 
 and then check what the NGO would: no Hungarian contact is left on any page or PDF, quick
 exit and print footers carry the new country's data, the translation checks pass, and
 search, PDFs, the 404 page and the language switcher work under the sub-path. A one-language
-preview (BUILD_ONLY_LOCALE) is built too.
+preview (BUILD_ONLY_LOCALE) is built too. The Arabic edition is checked as a reader would
+see it: <html dir="rtl">, every number isolated and laid out left to right (on screen and in
+the PDFs), the pending English pages left to right, no page scrolling sideways at 390 px, and
+search listing its translated pages before its pending English ones.
 
 A failure here means a fork would hit the same problem: fix the code or LOCALIZING.md, not
 this test.
@@ -49,6 +54,12 @@ NEW = next(c for c in ("sk", "cs", "pl", "sl", "hr") if c not in {lang.locale fo
 ENV = {key: value for key, value in os.environ.items() if key not in ("BUILD_ONLY_LOCALE", "SITE_URL")}
 HOME_COUNTRY = country_data.load()  # the data the fork replaces (Hungary's)
 HAS_HU = any(lang.locale == "hu" for lang in project.languages())
+# The fork's right-to-left language: Arabic, its home and help pages translated from
+# tests/fixtures/rtl/ (a site that has Arabic already keeps its own, with those two pages).
+RTL = "ar"
+RTL_FIXTURES = project.REPO_ROOT / "tests" / "fixtures" / "rtl"
+RTL_TRANSLATED = ("index.md", "help.md")
+HAS_RTL = any(lang.locale == RTL for lang in project.languages())
 
 
 def _serve_country(repo: Path, code: str) -> None:
@@ -96,11 +107,16 @@ def _make_fork(tmp_path_factory, config):
     (repo / "data" / "countries" / "XR.yml").write_text(FIXTURE.read_text(encoding="utf-8"), encoding="utf-8")
     _serve_country(repo, "XR")
     _run(repo, "scripts/new_language.py", NEW, "Fork language")
+    if not HAS_RTL:
+        _run(repo, "scripts/new_language.py", RTL, "العربية")
     for page in ("index.md", "help.md"):
         _mark_translated(repo, page)
+    for page in RTL_TRANSLATED:
+        (repo / "docs" / RTL / page).write_text((RTL_FIXTURES / page).read_text(encoding="utf-8"), encoding="utf-8")
     # The translator's texts for the data the fork does not own (data/international.yml),
     # for every language still built (the fixture country has English and Slovak ones).
-    for language in [lang.locale for lang in project.languages() if lang.locale not in ("hu", "en")] + [NEW]:
+    others = [lang.locale for lang in project.languages() if lang.locale not in ("hu", "en")]
+    for language in others + [NEW] + ([] if HAS_RTL else [RTL]):
         _run(repo, "scripts/translation_status.py", "texts", "--lang", language, "--write")
         _fill_in_todo_lines(repo / "data" / "translations" / f"{language}.yml", language)
     status = _run(repo, "scripts/country_status.py").stdout
@@ -169,13 +185,14 @@ def test_quick_exit_and_print_footer_carry_the_new_country(fork):
     problems = []
     for html in sorted(site.rglob("index.html")):
         rel = html.relative_to(site)
-        locale = NEW if rel.parts[0] == NEW else "en"
+        locale = rel.parts[0] if rel.parts[0] in (NEW, RTL) else "en"
         soup = parse_html(html)
         link = soup.select_one("a#quick-exit")
         if link is None or link.get("href") != "https://weather.example/":
             problems.append(f"{rel}: quick exit goes to {link and link.get('href')!r}, expected https://weather.example/")
         footer = soup.select_one(".print-footer__helplines")
-        shown = " ".join(footer.get_text(" ").split()) if footer else None
+        # get_text() without a separator: the numbers are elements of their own (<bdi dir="ltr">).
+        shown = " ".join(footer.get_text().split()) if footer else None
         expected = PRINT_LINES.get(("XR", locale))
         if expected is None:  # a fork language the table has no line for: the numbers at least
             if not shown or "07700 900999" not in shown or "07700 900111" not in shown:
@@ -207,7 +224,9 @@ def test_pdfs_carry_the_new_country_helplines(fork):
     numbers = [fixture.by_id(cid).phones[0].display for cid in fixture.print_line]
     max_pages = {item.pdf_name(paper): item.max_pages for item in printables(project.languages())
                  for paper in ("a4", "letter")}
-    max_pages.update({name.replace(f"-{project.languages()[0].locale}-", f"-{NEW}-"): n for name, n in max_pages.items()})
+    for locale in (NEW, RTL):
+        max_pages.update({name.replace(f"-{project.languages()[0].locale}-", f"-{locale}-"): n
+                          for name, n in list(max_pages.items()) if f"-{project.languages()[0].locale}-" in name})
     problems = []
     for pdf in pdfs:
         reader = PdfReader(pdf)
@@ -229,8 +248,9 @@ def test_qr_codes_and_link_addresses_carry_the_forks_url(fork):
     _, site, _ = fork
     checked, problems = 0, []
     for pdf in sorted(site.rglob("*.pdf")):
-        language = NEW if f"-{NEW}-" in pdf.name else None
-        expected = f"{SITE_URL}{NEW}/help/" if language else f"{SITE_URL}help/"
+        folder = pdf.relative_to(site).parts[0]  # the sheet's language: its folder, or none (the default)
+        expected = f"{SITE_URL}{folder}/help/" if (site / folder).is_dir() and (site / folder / "help").is_dir() \
+            else f"{SITE_URL}help/"
         codes = [code for page in codes_in_pdf(pdf) for code in page]
         checked += 1
         if codes != [expected]:
@@ -342,3 +362,119 @@ def test_one_language_preview_builds(preview_site):
     assert home.select_one("a#quick-exit") is not None, "one-language build: no quick exit (main.html header block)"
     assert home.select_one(".header-tools-fallback") is not None or home.select_one("a.md-select__link") is None
     assert (site / "404.html").exists()
+
+
+# --- The fork's right-to-left language (Arabic) ----------------------------------------------
+
+RTL_PENDING = "young-people/is-this-ok.md"  # still the English copy in the drill
+RTL_CHECKLIST = "young-people/warning-signs.md"
+
+
+def _rtl_pages(site: Path) -> list[Path]:
+    return sorted((site / RTL).rglob("index.html")) + [site / RTL / "404.html"]
+
+
+def test_rtl_pages_say_rtl_on_html_and_isolate_every_number(fork):
+    """Without a browser: every Arabic page is <html dir="rtl"> (not only <body>), every number,
+    web and e-mail address a marker renders and every number of the print line is isolated,
+    and pending pages mark their English as lang="en" dir="ltr"."""
+    from site_tools.bidi import renders_addresses, unisolated
+
+    repo, site, _ = fork
+    fixture = country_data.load("XR", repo / "data")
+    printed = tuple(fixture.by_id(cid).phones[0].display for cid in fixture.print_line)
+    problems = []
+    for html in _rtl_pages(site):
+        where = html.relative_to(site)
+        soup = parse_html(html)
+        if soup.html.get("dir") != "rtl" or soup.body.get("dir") != "rtl":
+            problems.append(f"{where}: <html dir={soup.html.get('dir')!r}>, <body dir={soup.body.get('dir')!r}>; "
+                            "both must be rtl (overrides/hooks/text_direction.py)")
+        source = repo / "docs" / RTL / ("index.md" if html.parent == site / RTL else
+                                         f"{html.parent.relative_to(site / RTL).as_posix()}.md")
+        addresses = source.exists() and renders_addresses(source.read_text(encoding="utf-8"))
+        problems += [f"{where}: {problem} is not isolated (site_tools/country.py isolate_ltr)" for problem in
+                     unisolated(soup, printed, addresses=addresses)]
+    for page in (RTL_PENDING, RTL_CHECKLIST):
+        soup = parse_html(site / RTL / project.page_url(page) / "index.html")
+        wrapper = soup.select_one(".untranslated-content")
+        if wrapper is None or (wrapper.get("lang"), wrapper.get("dir")) != ("en", "ltr"):
+            problems.append(f"{RTL}/{project.page_url(page)}: the pending English text is not in an element with "
+                            f"lang=\"en\" dir=\"ltr\" ({wrapper and wrapper.attrs}; overrides/hooks/untranslated_pages.py)")
+        # While the Arabic interface strings are untranslated, the notice is English: marked so.
+        notice = soup.select_one(".untranslated-notice")
+        english = project.languages()[0].extra["ui"]["untranslated_notice"]
+        expected = ("en", "ltr") if notice is not None and notice.get_text(strip=True) == english else (None, None)
+        if notice is None or (notice.get("lang"), notice.get("dir")) != expected:
+            problems.append(f"{RTL}/{project.page_url(page)}: the notice is marked {notice and notice.attrs}, expected "
+                            f"lang, dir = {expected} (overrides/partials/untranslated-notice.html)")
+    tel = [a for html in _rtl_pages(site) for a in parse_html(html).select('a[href^="tel:"]')]
+    assert tel, f"no tel: links on the {RTL} pages: the check above proved nothing"
+    assert not problems, "\n".join(problems[:40])
+
+
+@pytest.mark.browser
+def test_rtl_pages_read_right_to_left_with_numbers_left_to_right(fork, browser):
+    """At 390 px: a translated page with contacts, a pending page and a checklist read right to
+    left, nothing scrolls sideways, every phone number's digits run left to right on screen,
+    and the pending English text runs left to right."""
+    from site_tools.bidi import NUMBERS_IN_VISUAL_ORDER_JS
+    from site_tools.serve import serve_directory
+
+    _, site, _ = fork
+    pages = ["index.md", "help.md", RTL_PENDING, RTL_CHECKLIST]
+    problems = []
+    with serve_directory(site.parent) as root:
+        context = browser.new_context(viewport={"width": 390, "height": 844})
+        try:
+            page = context.new_page()
+            for source in pages:
+                url = f"{root}{SUB_PATH}/{RTL}/{project.page_url(source)}"
+                page.goto(url, wait_until="load")
+                where = f"/{RTL}/{project.page_url(source)} (docs/{RTL}/{source}) at 390px"
+                facts = page.evaluate("""() => ({
+                    dir: document.documentElement.dir, css: getComputedStyle(document.body).direction,
+                    scroll: document.scrollingElement.scrollWidth, width: innerWidth,
+                    pending: [...document.querySelectorAll('.untranslated-content')].map(e => getComputedStyle(e).direction),
+                    tel: document.querySelectorAll('a[href^="tel:"]').length})""")
+                if facts["dir"] != "rtl" or facts["css"] != "rtl":
+                    problems.append(f"{where}: <html dir={facts['dir']!r}>, body direction {facts['css']!r}")
+                if facts["scroll"] > facts["width"]:
+                    problems.append(f"{where}: scrolls sideways ({facts['scroll']} > {facts['width']} px); use logical "
+                                    "CSS properties (margin-inline-start, ...) in overrides/assets/stylesheets/")
+                if source in (RTL_PENDING, RTL_CHECKLIST) and facts["pending"] != ["ltr"]:
+                    problems.append(f"{where}: the pending English text runs {facts['pending']}, expected ltr")
+                if source == "help.md" and not facts["tel"]:
+                    problems.append(f"{where}: no phone numbers on the Help page")
+                problems += [f"{where}: the number {number} is drawn out of order (it needs <bdi dir=\"ltr\">)"
+                             for number in page.evaluate(NUMBERS_IN_VISUAL_ORDER_JS)]
+        finally:
+            context.close()
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.browser
+def test_rtl_search_lists_translated_pages_before_pending_ones(fork, browser):
+    """A query that finds the Arabic home page and pending English pages lists the home page
+    (translated) first: site-search.js orders by the `translation: pending` filter. Pagefind
+    alone ranks the pending pages first for "grooming" (they say it far more often than the
+    Arabic home page's English link titles do)."""
+    from site_tools.serve import serve_directory
+
+    _, site, _ = fork
+    translated = {f"/{SUB_PATH}/{RTL}/{project.page_url(page)}" for page in RTL_TRANSLATED}
+    with serve_directory(site.parent) as root:
+        context = browser.new_context(viewport={"width": 1280, "height": 800})
+        try:
+            page = context.new_page()
+            page.goto(f"{root}{SUB_PATH}/{RTL}/", wait_until="load")
+            found = page.evaluate("""async () => (await window.__siteSearch.query('grooming', 50)).pages
+                .map(p => new URL(p.url, location.href).pathname)""")
+        finally:
+            context.close()
+    kinds = ["translated" if url in translated else "pending" for url in found]
+    assert "translated" in kinds and "pending" in kinds, (
+        f"'grooming' should find the translated /{RTL}/ home page and pending pages: {found}")
+    assert kinds == sorted(kinds, key=lambda kind: kind != "translated"), (
+        f"/{RTL}/ search lists pending English pages before translated ones: {list(zip(kinds, found))}; "
+        "see overrides/assets/javascripts/site-search.js (find) and overrides/hooks/untranslated_pages.py")

@@ -73,9 +73,13 @@ def make_fork(upstream: Path, fork: Path) -> None:
     assert count == 1, "mkdocs.yml has no `country:` line (LOCALIZING.md)"
     settings.write_text(text, encoding="utf-8")
     tool(fork, "scripts/new_language.py", NEW, "Fork language")
-    tool(fork, "scripts/translation_status.py", "texts", "--lang", NEW, "--write")
-    translations = fork / "data" / "translations" / f"{NEW}.yml"
-    translations.write_text(translations.read_text(encoding="utf-8").replace("TODO: ", f"[{NEW}] "), encoding="utf-8")
+    # The data texts of every language the fork builds besides the default (a site that has
+    # translated another language already needs the new country's texts in it too).
+    for locale in [lang.locale for lang in project.languages() if lang.locale not in ("en", "hu")] + [NEW]:
+        tool(fork, "scripts/translation_status.py", "texts", "--lang", locale, "--write")
+        translations = fork / "data" / "translations" / f"{locale}.yml"
+        translations.write_text(translations.read_text(encoding="utf-8").replace("TODO: ", f"[{locale}] "),
+                                encoding="utf-8")
     git(fork, "add", "-A")
     git(fork, "commit", "-q", "-m", "Our fork: our country, our language, Hungarian switched off")
 

@@ -385,9 +385,38 @@ def test_untranslated_pages_wrap_the_article_in_the_default_language(status, cur
         pytest.skip(f"this site does not build {current}")
     page = SimpleNamespace(meta={"translation_status": status} if status else {})
     html = hook("untranslated_pages").on_page_content("<p>text</p>", page, building(current), None)
-    # dir="ltr": in a right-to-left language the English text must still read left to right.
-    expected = '<div lang="en" dir="ltr" class="untranslated-content">\n<p>text</p>\n</div>' if wrapped else "<p>text</p>"
+    # dir="ltr": in a right-to-left language the English text must still read left to right;
+    # the Pagefind filter lets site-search.js list pending pages after translated ones.
+    expected = ('<div lang="en" dir="ltr" class="untranslated-content" data-pagefind-filter="translation:pending">'
+                '\n<p>text</p>\n</div>') if wrapped else "<p>text</p>"
     assert html == expected, "overrides/hooks/untranslated_pages.py"
+
+
+# --- text_direction.py: dir on <html> ----------------------------------------------------------
+
+ROOT_DIRECTION = [
+    ("Material's Arabic page",
+     '<!doctype html>\n<html lang="ar" class="no-js">\n<head></head>\n<body dir="rtl" data-md-color-scheme="default">',
+     '<!doctype html>\n<html lang="ar" class="no-js" dir="rtl">\n<head></head>\n<body dir="rtl" data-md-color-scheme="default">'),
+    ("a left-to-right page gets ltr",
+     '<html lang="en" class="no-js"><body dir="ltr">', '<html lang="en" class="no-js" dir="ltr"><body dir="ltr">'),
+    ("<html> that has a dir keeps it", '<html dir="ltr" lang="ar"><body dir="rtl">', '<html dir="ltr" lang="ar"><body dir="rtl">'),
+    ("dir on an element inside the body is not the page's",
+     '<html lang="ar"><body class="x"><div dir="ltr">', '<html lang="ar"><body class="x"><div dir="ltr">'),
+]
+
+
+@pytest.mark.parametrize("case,given,expected", ROOT_DIRECTION, ids=[case[0] for case in ROOT_DIRECTION])
+def test_text_direction_puts_the_body_direction_on_html(case, given, expected):
+    assert hook("text_direction").with_root_direction(given) == expected, (
+        f"overrides/hooks/text_direction.py (with_root_direction): {case}")
+
+
+def test_text_direction_isolates_numbers_in_the_table_of_contents():
+    isolate = hook("text_direction").isolate_numbers_in_text
+    assert isolate("الطوارئ: 06 80 20 55 20") == "الطوارئ: \u206606 80 20 55 20\u2069", "overrides/hooks/text_direction.py"
+    assert isolate("Kids Help Phone: 1-800-668-6868") == "Kids Help Phone: \u20661-800-668-6868\u2069"
+    assert isolate("112 (2017)") == "112 (2017)", "a single number keeps its order in any direction: left alone"
 
 
 @pytest.mark.parametrize("site_url,expected", [

@@ -97,7 +97,8 @@ def test_printable_pages_carry_the_qr_code_and_link_numbers(site_dir):
         elif address.get_text(strip=True) != _without_scheme(_help_url(item.language)):
             problems.append(f"{where}: the QR caption says {address.get_text(strip=True)!r}, "
                             f"expected {_without_scheme(_help_url(item.language))!r}")
-        notes = {note.sup.get_text(strip=True): "".join(note.find_all(string=True, recursive=False)).strip()
+        # The address: the entry's text besides its number (both inside a <bdi dir="ltr">).
+        notes = {note.sup.get_text(strip=True): "".join(s for s in note.find_all(string=True) if s.parent.name != "sup").strip()
                  for note in footer.select(".print-footer__link")}
         for link in soup.select("article a[href]"):
             target = urldefrag(urljoin(SITE_URL + item.url_path, link["href"]))[0]

@@ -12,7 +12,6 @@
 from __future__ import annotations
 
 import io
-import re
 from urllib.parse import urljoin
 
 import pytest
@@ -20,8 +19,9 @@ from pypdf import PdfReader
 
 from site_tools import project
 from site_tools.axe import format_violations, run_axe
+from site_tools.bidi import PrintedText
 from site_tools.built import built_pages, parse_html
-from site_tools.checklists import PAPERS, comparable_text, pdf_file_name
+from site_tools.checklists import PAPERS, pdf_file_name
 from site_tools.pdfs import print_to_pdf, read_pdf
 from site_tools.printables import checklists
 
@@ -39,12 +39,6 @@ FIX_FIT = (
 
 def page_address(checklist) -> str:
     return urljoin(SITE_URL, checklist.url_path)
-
-
-def printed(item: str, pdf_text: str) -> bool:
-    """Whether a checklist item is in a PDF's comparable text. Links to other pages of the site
-    print a number after their text (hooks/paper.py), so digits may come between its letters."""
-    return re.search(r"\d*".join(map(re.escape, comparable_text(item))), pdf_text) is not None
 
 
 def helplines(language) -> str:
@@ -118,8 +112,8 @@ def test_downloadable_pdfs_exist_fit_and_are_linked(site_dir, checklist):
         assert facts.pages == 1, f"{pdf.name} has {facts.pages} pages on {PAPERS[paper]}. {FIX_FIT} Source: {checklist.source_file}"
         assert facts.title == title, f"{pdf.name}: /Title is {facts.title!r}, expected the page heading {title!r}"
         assert facts.lang == checklist.language.locale, f"{pdf.name}: /Lang is {facts.lang!r}, expected {checklist.language.locale!r}"
-        text = comparable_text(facts.text)
-        missing = [item for item in checklist.task_items() if not printed(item, text)]
+        printed = PrintedText(facts.text)  # direction-aware: see site_tools/bidi.py
+        missing = [f"{item} (missing: {' '.join(printed.missing(item))})" for item in checklist.task_items() if item not in printed]
         assert not missing, f"{pdf.name} lacks items of {checklist.source_file} (is it an image, or cut off?):\n" + "\n".join(missing)
 
 
@@ -166,13 +160,17 @@ def test_checklist_prints_on_one_sheet(open_page, site_url, checklist):
         facts = read_pdf(print_to_pdf(page, paper))
         where = f"{checklist.url_path} on {chromium_name} (source {checklist.source_file})"
         assert facts.pages == 1, f"{where} prints on {facts.pages} sheets, not one. {FIX_FIT}"
-        text = comparable_text(facts.text)
-        missing = [item for item in items if not printed(item, text)]
+        # Direction-aware (site_tools/bidi.py): lines that mix Arabic or Hebrew with numbers or
+        # Latin words are compared word by word, numbers as written.
+        printed = PrintedText(facts.text)
+        missing = [f"{item} (missing: {' '.join(printed.missing(item))})" for item in items if item not in printed]
         assert not missing, f"{where}: these items are missing from the printout:\n" + "\n".join(missing)
-        assert comparable_text(helplines(checklist.language)) in text, (
-            f"{where}: the helpline line (print_line in data/countries/<CODE>.yml) is not printed; see partials/print-footer.html")
+        line = helplines(checklist.language)
+        assert line in printed, (
+            f"{where}: the helpline line (print_line in data/countries/<CODE>.yml) is not printed as {line!r}; missing: "
+            f"{printed.missing(line)}; see partials/print-footer.html")
         address = page_address(checklist).split("://", 1)[1]
-        assert comparable_text(address) in text, f"{where}: the page's own address {address} is not printed"
+        assert address in printed, f"{where}: the page's own address {address} is not printed"
         assert "http" not in facts.text, f"{where}: link URLs are printed into the text:\n{facts.text}"
 
 

@@ -22,8 +22,9 @@ from collections import defaultdict
 import pytest
 
 from site_tools import country_data, project
+from site_tools.bidi import PrintedText
 from site_tools.built import parse_html
-from site_tools.checklists import PAPER_FORMATS, comparable_text
+from site_tools.checklists import PAPER_FORMATS
 from site_tools.pdfs import read_pdf
 from site_tools.printables import PACK_KEY, human_size, pack_entries, pack_site_path, printables
 
@@ -100,12 +101,14 @@ def test_printable_pdfs_fit_keep_their_text_and_helplines(site_dir, item):
             f"{where}: {facts.pages} sheets, at most {item.max_pages} allowed (print_pages); shorten the page or "
             "tighten its print-style rules in overrides/assets/stylesheets/print.css")
         assert facts.lang == item.language.locale, f"{where}: /Lang is {facts.lang!r}"
-        text = comparable_text(facts.text)
-        missing = [t for t in keep if comparable_text(t) not in text]
+        # Direction-aware (site_tools/bidi.py): text with Arabic or Hebrew letters is compared
+        # word by word (PDF text comes in visual order), numbers as written.
+        printed = PrintedText(facts.text)
+        missing = [f"{t} (missing: {' '.join(printed.missing(t))})" for t in keep if t not in printed]
         assert not missing, f"{where} lacks text of the page (cut off or hidden?):\n" + "\n".join(missing[:10])
-        shown = [t for t in drop if len(t) > 30 and comparable_text(t) in text]
+        shown = [t for t in drop if len(t) > 30 and t in printed]
         assert not shown, f"{where}: the worksheet prints answers:\n" + "\n".join(shown[:5])
-        absent = [n for n in helplines if comparable_text(n) not in text]
+        absent = [n for n in helplines if n not in printed]
         assert not absent, f"{where}: the helplines of the country data (data/countries/) ({absent}) are not printed (print footer)"
 
 

@@ -353,8 +353,13 @@ def test_dialog_is_named_modal_and_fits_the_screen(site_url, new_page, locale, w
         inner = page.locator(".site-search .md-search__inner").bounding_box()
         assert inner["width"] >= view["width"] - 1 and inner["height"] >= view["height"] - 1, (
             f"At {width}px search should fill the screen, it is {inner}")
-    assert form["x"] + form["width"] <= exit_box["x"] + 0.5 or form["y"] >= exit_box["y"] + exit_box["height"], (
-        f"The search field {form} runs under the quick exit {exit_box}")
+    # In either direction: the quick exit sits at the field's end (right in English, left in
+    # Arabic) or below it; the two must not overlap.
+    overlap_x = min(form["x"] + form["width"], exit_box["x"] + exit_box["width"]) - max(form["x"], exit_box["x"])
+    overlap_y = min(form["y"] + form["height"], exit_box["y"] + exit_box["height"]) - max(form["y"], exit_box["y"])
+    assert overlap_x <= 0.5 or overlap_y <= 0.5, (
+        f"{page.url} ({width}px, dir={page.evaluate('document.dir')}): the search field {form} overlaps the quick "
+        f"exit {exit_box} by {overlap_x:.1f}×{overlap_y:.1f}px ({FIX_UI}, site-search.css)")
     hit = page.evaluate("""() => { const r = document.querySelector('#quick-exit').getBoundingClientRect();
         const e = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2); return !!(e && e.closest('#quick-exit')); }""")
     assert hit, "The quick exit is covered while search is open"

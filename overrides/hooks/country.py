@@ -8,7 +8,8 @@
   contact for are left out. A translated page needs its language's texts in the data; a page
   still marked untranslated shows the default language's, as its own text does.
 - page and template context: `country` (quick-exit destination, line printed under
-  checklists) for partials/quick-exit.html and partials/print-footer.html.
+  checklists, as parts whose numbers the partial isolates) for partials/quick-exit.html and
+  partials/print-footer.html.
 """
 
 from __future__ import annotations
@@ -42,12 +43,16 @@ def _renderer(config, page=None) -> rendering.Renderer:
     locale = languages.current.locale
     src = project.page_source(page) if page else ""
     pending = bool(page and (page.meta or {}).get("translation_status") == "untranslated")
+    ui = rendering.marker_strings((config.extra or {}).get("ui"), (languages.default.extra or {}).get("ui"),
+                                  pending and not languages.is_default)
     return rendering.Renderer(
-        _state["data"], locale, languages.default.locale, (config.extra or {}).get("ui"), page=src,
+        _state["data"], locale, languages.default.locale, ui, page=src,
         where=f"docs/{locale}/{src}" if src else f"the {locale} site chrome",
         # Pages pending translation and the chrome of languages being scaffolded read the
         # default language's text, like the pages themselves.
-        allow_fallback=pending or page is None)
+        allow_fallback=pending or page is None,
+        # A pending page is the default language's text: its markers read in that language.
+        pending=pending and not languages.is_default)
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -64,7 +69,7 @@ def on_page_markdown(markdown, page, config, files):
 def _context(config, page=None) -> dict:
     renderer = _renderer(config, page)
     try:
-        return {"quick_exit_url": _state["data"].quick_exit_url, "print_line": renderer.print_line()}
+        return {"quick_exit_url": _state["data"].quick_exit_url, "print_line": renderer.print_line_parts()}
     except country_data.CountryDataError as error:
         raise PluginError(str(error)) from None
 

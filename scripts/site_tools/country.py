@@ -24,12 +24,20 @@ Two kinds of passage are shown only on some sites:
 - text about a contact of an optional role (data/roles.yml), between `<!-- role: ROLE -->`
   and `<!-- /role -->` lines: shown only when the country has a contact with that role.
 
+Numbers, web addresses and e-mail addresses are always laid out left to right: every one a
+marker renders is wrapped in `<bdi dir="ltr">` (`isolate_ltr`), and so is every run of digits
+with spaces or hyphens in a data text (`isolate_numbers`). Without that, a number that follows
+Arabic or Hebrew text is reordered by the Unicode bidirectional algorithm: "116 111" shows
+as "111 116", "1-800-668-6868" as "6868-668-800-1", on screen and on paper. The print line is
+given as parts (`print_line_parts`) so that partials/print-footer.html isolates its numbers too.
+
 Everything here is also what tests and the PDF check use to expand pages, so what they
 compare is what the build renders.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 
@@ -129,8 +137,34 @@ def display_url(url: str) -> str:
 
 
 def plain_text(markdown: str) -> str:
-    """Markdown links reduced to their text (for meta descriptions)."""
-    return re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
+    """Markdown links reduced to their text and inline HTML tags removed (for meta descriptions)."""
+    return re.sub(r"</?bdi\b[^>]*>", "", re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown))
+
+
+def isolate_ltr(text: str) -> str:
+    """Inline HTML (valid inside Markdown and inside a link's text) that lays `text` out left to
+    right whatever the direction around it: phone numbers, web and e-mail addresses."""
+    return f'<bdi dir="ltr">{html.escape(text, quote=False)}</bdi>'
+
+
+# A number written in groups ("116 111", "06 80 20 55 20", "1-800-668-6868", "+36 1 234 5678"):
+# the groups of a number that follows right-to-left text are reordered unless it is isolated.
+# Single numbers ("112", "24/7", "2017") keep their order and are left alone.
+PHONE_LIKE = re.compile(r"\+?\d+(?:[ \u00a0\u202f\-\u2010\u2011]\d+)+")
+# Left as they are: link targets, markers, placeholders and HTML tags inside data texts.
+_NOT_TEXT = re.compile(r"\]\([^)]*\)|\[\[[^\]]*\]\]|\{[^}]*\}|<[^>]*>")
+
+
+def isolate_numbers(text: str) -> str:
+    """Every number written in groups in a data text wrapped by isolate_ltr (link targets,
+    markers and tags untouched)."""
+    out, start = [], 0
+    for skipped in _NOT_TEXT.finditer(text):
+        out.append(PHONE_LIKE.sub(lambda m: isolate_ltr(m.group(0)), text[start:skipped.start()]))
+        out.append(skipped.group(0))
+        start = skipped.end()
+    out.append(PHONE_LIKE.sub(lambda m: isolate_ltr(m.group(0)), text[start:]))
+    return "".join(out)
 
 
 def help_link(page: str, anchor: str) -> str:
@@ -147,13 +181,20 @@ class Renderer:
     `fallback` is the default language: used for a missing text only when the page is still
     pending translation (it shows the default language's text anyway); otherwise a missing
     text is an error naming the data file, contact and key.
+
+    `pending`: the page is still the default language's text, so its markers render the
+    default language's data texts as well (an English sentence keeps English contact texts,
+    and in an Arabic site no Arabic phrase lands inside it); the print line under the page
+    stays in the page's language (site chrome).
     """
 
     def __init__(self, data: CountryData, locale: str, fallback: str | None, ui: dict | None,
-                 page: str = "", where: str = "", allow_fallback: bool = False):
+                 page: str = "", where: str = "", allow_fallback: bool = False, pending: bool = False):
         self.data, self.locale, self.fallback = data, locale, fallback
         self.ui = {k: v for k, v in (ui or {}).items() if isinstance(v, str)}
         self.page, self.where, self.allow_fallback = page, where or page, allow_fallback
+        self.pending = pending
+        self._chrome = False  # True while the print line (the page's language) is rendered
 
     # texts ---------------------------------------------------------------------------
 
@@ -161,6 +202,8 @@ class Renderer:
         if isinstance(value, str):
             return value
         if isinstance(value, dict):
+            if self.pending and not self._chrome and self.fallback in value:
+                return value[self.fallback]
             if self.locale in value:
                 return value[self.locale]
             if self.allow_fallback and self.fallback in value:
@@ -171,15 +214,20 @@ class Renderer:
             f"(scripts/translation_status.py texts --lang {self.locale} lists every missing text), or keep the "
             "page marked `translation_status: untranslated` until it is translated")
 
-    def _ctext(self, contact: Contact, key: str) -> str | None:
+    def _ctext(self, contact: Contact, key: str, markup: bool = True) -> str | None:
+        """A contact's text in this language, {phone} filled in; markup=True: for a page, with
+        its numbers isolated (isolate_numbers), False: plain text."""
         value = contact.get(key)
         if value is None:
             return None
         text = self.text(value, f"{contact.file}: contact {contact.id!r} `{key}`")
+        if markup:
+            text = isolate_numbers(text)
         if "{phone}" in text:
             if not contact.phones:
                 raise CountryDataError(f"{contact.file}: contact {contact.id!r} `{key}` says {{phone}} but has no `phones`")
-            text = text.replace("{phone}", contact.phones[0].display)
+            display = contact.phones[0].display
+            text = text.replace("{phone}", isolate_ltr(display) if markup else display)
         return text
 
     # inline pieces -------------------------------------------------------------------
@@ -202,7 +250,16 @@ class Renderer:
 
     @staticmethod
     def phone_link(phone: Phone) -> str:
-        return f"[{phone.display}](tel:{phone.dial})"
+        return f"[{isolate_ltr(phone.display)}](tel:{phone.dial})"
+
+    @staticmethod
+    def web_link(url: str) -> str:
+        """A web address as people type it, linked: "nmhh.hu/internethotline"."""
+        return f"[{isolate_ltr(display_url(url))}]({url})"
+
+    @staticmethod
+    def email_link(email: str) -> str:
+        return f"[{isolate_ltr(email)}](mailto:{email})"
 
     def name_link(self, contact: Contact) -> str:
         return f"[{self._ctext(contact, 'name')}]({help_link(self.page, contact.id)})"
@@ -235,9 +292,9 @@ class Renderer:
                 if contact.phones:
                     how = self.phone_link(contact.phones[0])
                 elif online:
-                    how = f"[{display_url(online['url'])}]({online['url']})"
+                    how = self.web_link(online["url"])
                 else:
-                    how = f"[{contact.get('email')}](mailto:{contact.get('email')})"
+                    how = self.email_link(contact.get("email"))
                 parts.append(f"{self.name_link(contact)}: {how}")
             return self._join(parts)
         if kind == "summary":
@@ -284,10 +341,13 @@ class Renderer:
     def _online(self, contact: Contact) -> str:
         online = contact.get("online")
         label = self.text(online["label"], f"{contact.file}: contact {contact.id!r} `online.label`")
-        link = f"[{label}]({online['url']})"
+        # The label is often the address itself ("kek-vonal.hu"), sometimes words: <bdi>
+        # without dir isolates it and takes the direction of its first letter.
+        link = f"[<bdi>{html.escape(label, quote=False)}</bdi>]({online['url']})"
         if online.get("text") is None:
             return link
-        return self.text(online["text"], f"{contact.file}: contact {contact.id!r} `online.text`").replace("{link}", link)
+        text = isolate_numbers(self.text(online["text"], f"{contact.file}: contact {contact.id!r} `online.text`"))
+        return text.replace("{link}", link)
 
     def contact_section(self, contact: Contact) -> str:
         ui = self.ui
@@ -295,7 +355,8 @@ class Renderer:
         purpose = self._ctext(contact, "for")
         note = self.data.international_notes.get(contact.id)
         if note is not None:
-            purpose += " " + self.text(note, f"{self.data.files['country']}: file `international_notes.{contact.id}`")
+            purpose += " " + isolate_numbers(
+                self.text(note, f"{self.data.files['country']}: file `international_notes.{contact.id}`"))
         label = ui["contact_for_who"] if contact.get("for_who") else ui["contact_for"]
         lines.append(f"- **{label}:** {purpose}")
         if contact.get("operator") is not None:
@@ -308,7 +369,8 @@ class Renderer:
             for index, phone in plain:
                 shown = self.phone_link(phone)
                 if phone.note is not None:
-                    shown += " " + self.text(phone.note, f"{contact.file}: contact {contact.id!r} `phones[{index}].note`")
+                    shown += " " + isolate_numbers(
+                        self.text(phone.note, f"{contact.file}: contact {contact.id!r} `phones[{index}].note`"))
                 numbers.append(shown)
             phone_line = f" {ui['contact_or']} ".join(numbers)
             if contact.get("phone_note") is not None:
@@ -317,10 +379,11 @@ class Renderer:
         if contact.get("online") is not None:
             lines.append(f"- **{ui['contact_online']}:** {self._online(contact)}")
         if contact.get("email") is not None:
-            lines.append(f"- **{ui['contact_email']}:** [{contact.get('email')}](mailto:{contact.get('email')})")
+            lines.append(f"- **{ui['contact_email']}:** {self.email_link(contact.get('email'))}")
         for index, phone in enumerate(contact.phones):
             if phone.label is not None:
-                label = self.text(phone.label, f"{contact.file}: contact {contact.id!r} `phones[{index}].label`")
+                label = isolate_numbers(
+                    self.text(phone.label, f"{contact.file}: contact {contact.id!r} `phones[{index}].label`"))
                 lines.append(f"- **{label}:** {self.phone_link(phone)}")
         for key, label in (("in_person", "contact_in_person"), ("anonymous", "contact_anonymous"),
                            ("hours", "contact_hours"), ("cost", "contact_cost")):
@@ -352,17 +415,64 @@ class Renderer:
 
     # print ---------------------------------------------------------------------------
 
+    def print_line_parts(self) -> list[dict]:
+        """The line printed under checklists as parts, [{"text": ..., "ltr": bool}], in order:
+        partials/print-footer.html escapes each text and isolates the `ltr` ones (the numbers)."""
+        self._chrome = True
+        try:
+            return self._print_line_parts()
+        finally:
+            self._chrome = False
+
+    def _print_line_parts(self) -> list[dict]:
+        parts: list[dict] = []
+        for number, cid in enumerate(self.data.print_line):
+            contact = self.data.by_id(cid)
+            name = self._ctext(contact, "print_name", markup=False) if contact.get("print_name") is not None \
+                else self._ctext(contact, "name", markup=False)
+            summary = self._ctext(contact, "print_summary", markup=False)
+            template = self.ui["print_contact"] if summary else self.ui["print_contact_short"]
+            if number:
+                parts.append({"text": " · ", "ltr": False})
+            values = {"name": name, "phone": contact.phones[0].display, "summary": summary or ""}
+            for piece in re.split(r"(\{(?:name|phone|summary)\})", template):
+                key = piece[1:-1] if piece.startswith("{") and piece.endswith("}") else None
+                if key in values:
+                    parts += _text_parts(values[key], ltr=key == "phone")
+                elif piece:
+                    parts.append({"text": piece, "ltr": False})
+        return parts
+
     def print_line(self) -> str:
         """Plain text: "Emergency: 112 · Kék Vonal: 116 111, free, 24/7"."""
-        parts = []
-        for cid in self.data.print_line:
-            contact = self.data.by_id(cid)
-            name = self._ctext(contact, "print_name") if contact.get("print_name") is not None \
-                else self._ctext(contact, "name")
-            summary = self._ctext(contact, "print_summary")
-            template = self.ui["print_contact"] if summary else self.ui["print_contact_short"]
-            parts.append(template.format(name=name, phone=contact.phones[0].display, summary=summary or ""))
-        return " · ".join(parts)
+        return "".join(part["text"] for part in self.print_line_parts())
+
+
+def _text_parts(text: str, ltr: bool) -> list[dict]:
+    """A text as print-line parts: all of it left to right (a number), or its numbers written
+    in groups isolated (a name or summary from the data)."""
+    if ltr:
+        return [{"text": text, "ltr": True}]
+    parts, start = [], 0
+    for match in PHONE_LIKE.finditer(text):
+        if match.start() > start:
+            parts.append({"text": text[start:match.start()], "ltr": False})
+        parts.append({"text": match.group(0), "ltr": True})
+        start = match.end()
+    if start < len(text):
+        parts.append({"text": text[start:], "ltr": False})
+    return parts
+
+
+def marker_strings(ui: dict | None, default_ui: dict | None, pending: bool) -> dict:
+    """The interface strings markers are written with on a page. A page pending translation
+    is the default language's text, so its markers read in that language too ("Kék Vonal on
+    116 111", not an Arabic "على الرقم" inside an English sentence); the print line under it
+    (print_contact ...) stays in the page's language, like the rest of the site chrome."""
+    ui = dict(ui or {})
+    if pending:
+        ui.update({key: value for key, value in (default_ui or {}).items() if key.startswith("contact_")})
+    return ui
 
 
 def renderer_for(locale: str, page: str = "", pending: bool = False, data: CountryData | None = None,
@@ -374,5 +484,7 @@ def renderer_for(locale: str, page: str = "", pending: bool = False, data: Count
     default = languages[0].locale
     language = next((lang for lang in languages if lang.locale == locale), None)
     ui = (language.extra or {}).get("ui", {}) if language else {}
+    ui = marker_strings(ui, (languages[0].extra or {}).get("ui", {}), pending)
     return Renderer(data or load_cached(), locale, default, ui, page=page,
-                    where=f"docs/{locale}/{page}" if page else "", allow_fallback=pending)
+                    where=f"docs/{locale}/{page}" if page else "", allow_fallback=pending,
+                    pending=pending and locale != default)

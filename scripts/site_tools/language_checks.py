@@ -26,6 +26,12 @@ CHECKS = {
     # no printed sheet may say them (tests/test_paper.py reads the PDFs).
     "paper_words": "words that need a screen (click, tap) and must not be printed on a sheet",
 }
+# Optional keys: a language without them is fully covered all the same.
+OPTIONAL = {
+    # Interface strings that are the same as the default language's and correct in this
+    # language too (tests/test_interface_language.py), e.g. a brand name kept in English.
+    "interface_neutral": "interface strings that are the same in the default language and correct in this one",
+}
 
 
 def data_file(locale: str) -> Path:
@@ -43,9 +49,10 @@ def load(locale: str) -> dict:
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     if not isinstance(data, dict):
         raise ValueError(f"{path.relative_to(REPO_ROOT)}: expected a mapping of check names to data")
-    unknown = set(data) - set(CHECKS)
+    unknown = set(data) - set(CHECKS) - set(OPTIONAL)
     if unknown:
-        raise ValueError(f"{path.relative_to(REPO_ROOT)}: unknown keys {sorted(unknown)}; known: {sorted(CHECKS)}")
+        raise ValueError(f"{path.relative_to(REPO_ROOT)}: unknown keys {sorted(unknown)}; "
+                         f"known: {sorted(set(CHECKS) | set(OPTIONAL))}")
     return data
 
 
@@ -63,3 +70,34 @@ def not_covered(locale: str) -> list[str]:
 def skip_reason(locale: str, key: str) -> str:
     return (f"{locale}: not covered by this check ({CHECKS[key]}); add `{key}:` to "
             f"{data_file(locale).relative_to(REPO_ROOT)} to cover it")
+
+
+def material_strings(locale: str) -> dict[str, str]:
+    """Material for MkDocs' own interface strings for a language (key -> text), from the
+    language file Material ships (partials/languages/<locale>.html, or the file of the
+    language part, "pt" for "pt-PT"); {} when Material has none. A file a site adds under
+    overrides/ does not count: the scaffold writes the default language's strings there."""
+    import json
+    import re
+    from pathlib import Path
+
+    import material
+
+    folder = Path(material.__file__).parent / "templates" / "partials" / "languages"
+    for name in (locale, locale.split("-")[0]):
+        path = folder / f"{name}.html"
+        if path.exists():
+            body = path.read_text(encoding="utf-8")
+            return {key: json.loads(f'"{value}"') for key, value in
+                    re.findall(r'^\s*"([^"]+)":\s*"((?:[^"\\]|\\.)*)"', body, flags=re.M)}
+    return {}
+
+
+def interface_neutral(locale: str) -> set[str]:
+    """Strings that are correct in this language even though the default language shows the
+    same ones: Material's own translation for the language (French "Navigation") and the
+    language's `interface_neutral:` list (tests/data/languages/<locale>.yml)."""
+    listed = get(locale, "interface_neutral") or []
+    if not isinstance(listed, list) or not all(isinstance(value, str) for value in listed):
+        raise ValueError(f"{data_file(locale).relative_to(REPO_ROOT)}: `interface_neutral` must be a list of strings")
+    return set(material_strings(locale).values()) | set(listed)

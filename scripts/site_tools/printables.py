@@ -120,9 +120,22 @@ def printables(languages: list[Language]) -> list[Printable]:
 
 
 def slug(text: str) -> str:
-    """ASCII file-name form of a title: "Levél a szülőknek" -> "level-a-szuloknek"."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    """File-name form of a title, in the title's own script: "Levél a szülőknek" ->
+    "level-a-szuloknek", "خطة الدرس" -> "خطة-الدرس", "Письмо родителям" -> "письмо-родителям".
+
+    Accents on Latin letters are dropped (file names that travel through any zip tool and
+    e-mail); every other letter and its marks are kept (Arabic, Hebrew, Cyrillic, Greek,
+    Devanagari, CJK ...), so a pack in any language says what each file is. Everything that is
+    not a letter or digit becomes one hyphen."""
+    kept: list[str] = []
+    for char in unicodedata.normalize("NFKD", text):
+        if unicodedata.combining(char) and kept and kept[-1].isascii():
+            continue  # é -> e; a mark on a non-Latin letter stays with it
+        kept.append(char)
+    text = unicodedata.normalize("NFC", "".join(kept)).lower()
+    # Letters (L), digits (N) and the marks that belong to letters (M) stay.
+    words = "".join(char if unicodedata.category(char)[0] in "LNM" else "-" for char in text)
+    return re.sub(r"-+", "-", words).strip("-")
 
 
 @lru_cache(maxsize=4)

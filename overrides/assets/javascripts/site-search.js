@@ -125,13 +125,26 @@
 
   // One query as the dialog runs it: each word stemmed (unless the query has a "quoted
   // phrase", which asks Pagefind for those exact words), then the first `limit` results.
+  // Pages still waiting for their translation (the default language's text, which
+  // hooks/untranslated_pages.py gives the Pagefind filter `translation: pending`) come after
+  // the language's own pages, each group in Pagefind's order: a reader of a partly translated
+  // language finds the pages in their language first. The second search reads only the
+  // filter index, no page data.
   function find(query, limit) {
     var terms = stem && query.indexOf('"') < 0 ? query.split(/\s+/).map(stem).join(" ") : query;
-    return pagefind.search(terms).then(function (response) {
-      return Promise.all(response.results.slice(0, limit).map(function (result) {
+    return Promise.all([
+      pagefind.search(terms),
+      pagefind.search(terms, { filters: { translation: "pending" } }),
+    ]).then(function (responses) {
+      var pending = {};
+      responses[1].results.forEach(function (result) { pending[result.id] = true; });
+      var results = responses[0].results;
+      var ordered = results.filter(function (result) { return !pending[result.id]; })
+        .concat(results.filter(function (result) { return pending[result.id]; }));
+      return Promise.all(ordered.slice(0, limit).map(function (result) {
         return result.data();
       })).then(function (pages) {
-        return { total: response.results.length, pages: pages };
+        return { total: results.length, pages: pages };
       });
     });
   }
@@ -229,8 +242,12 @@
       var title = document.createElement("p");
       title.className = "site-search__title";
       title.textContent = decode((page.meta && page.meta.title) || href);
+      // A pending page's English title and excerpt inside an Arabic dialog (and the other
+      // way round) keep their own direction: the first letter decides.
+      title.dir = "auto";
       var excerpt = document.createElement("p");
       excerpt.className = "site-search__excerpt";
+      excerpt.dir = "auto";
       appendExcerpt(excerpt, page.excerpt);
       article.append(icon, title, excerpt);
       link.appendChild(article);
