@@ -169,7 +169,7 @@ def test_the_fork_builds_strictly_after_the_update(merged, tmp_path):
         pytest.fail("the merge failed; see test_an_upstream_release_merges_without_conflicts")
     site = tmp_path / "site"
     code = ("import sys; sys.path.insert(0, 'scripts'); from pathlib import Path; "
-            "from site_tools.build import build_site; build_site(Path(sys.argv[1]), pdfs=False)")
+            "from site_tools.build import build_site; build_site(Path(sys.argv[1]), pdfs=False, search=False)")
     tool(fork, "-c", code, str(site))
     page = parse_html(site / NEW / project.page_url(NEW_PAGE) / "index.html")
     assert page.select_one(".untranslated-notice") is not None, f"{NEW}/{NEW_PAGE}: no 'not translated yet' notice"
