@@ -67,7 +67,7 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
 # now when it was not started). Not when PDFs are printed: Playwright stays in the main thread.
 _AHEAD: dict[str, Future] = {}
 # Fixture names made ahead, the quickest to make first (the order tests that wait run in).
-_MADE_AHEAD_ORDER = ("built_site", "preview_site", "missing_page_build", "fork", "fork_checks", "pristine",
+_MADE_AHEAD_ORDER = ("built_site", "preview_site", "missing_page_build", "merged", "fork", "fork_checks", "pristine",
                      "scaffolded")
 _POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="made-ahead")
 

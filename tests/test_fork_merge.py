@@ -32,6 +32,8 @@ import pytest
 from site_tools import project
 from site_tools.built import parse_html
 
+from conftest import made
+
 FIXTURE = project.REPO_ROOT / "tests" / "fixtures" / "fork" / "XR.yml"
 ENV = {key: value for key, value in os.environ.items() if key not in ("BUILD_ONLY_LOCALE", "SITE_URL")}
 GIT_USER = ["-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false"]
@@ -114,9 +116,9 @@ def upstream_release(upstream: Path) -> None:
     git(upstream, "commit", "-q", "-m", "Upstream release")
 
 
-@pytest.fixture(scope="module")
-def merged(tmp_path_factory):
-    base = tmp_path_factory.mktemp("merge")
+def _make_merged(factory, config):
+    """Upstream, the fork, the release, the merge, the update command and the fork's strict build."""
+    base = factory.mktemp("merge")
     upstream = project.copy_project(base / "upstream")
     git(upstream, "init", "-q", "-b", "main")
     git(upstream, "add", "-A")
@@ -128,12 +130,27 @@ def merged(tmp_path_factory):
     git(fork, "fetch", "-q", "upstream")
     merge = subprocess.run(["git", *GIT_USER, "merge", "--no-edit", "upstream/main"], cwd=fork,
                            capture_output=True, text=True, env=ENV)
-    update = tool(fork, "scripts/translation_status.py", "update") if merge.returncode == 0 else ""
-    return fork, merge, update
+    update, site = "", None
+    if merge.returncode == 0:
+        update = tool(fork, "scripts/translation_status.py", "update")
+        site = base / "site"
+        tool(fork, "-c", "import sys; sys.path.insert(0, 'scripts'); from pathlib import Path; "
+                         "from site_tools.build import build_site; build_site(Path(sys.argv[1]), pdfs=False, search=False)",
+             str(site))
+    return fork, merge, update, site
+
+
+# Made in the background as soon as the tests are collected (tests/conftest.py).
+MADE_AHEAD = {"merged": _make_merged}
+
+
+@pytest.fixture(scope="module")
+def merged(tmp_path_factory, pytestconfig):
+    return made("merged", lambda: _make_merged(tmp_path_factory, pytestconfig))
 
 
 def test_an_upstream_release_merges_without_conflicts(merged):
-    fork, merge, _ = merged
+    fork, merge, _, _ = merged
     conflicts = subprocess.run(["git", "diff", "--name-only", "--diff-filter=U"], cwd=fork,
                                capture_output=True, text=True).stdout.split()
     assert merge.returncode == 0 and not conflicts, (
@@ -144,7 +161,7 @@ def test_an_upstream_release_merges_without_conflicts(merged):
 
 
 def test_the_update_command_adds_the_new_page_strings_and_english_text(merged):
-    fork, merge, update = merged
+    fork, merge, update, _ = merged
     if merge.returncode != 0:
         pytest.fail("the merge failed; see test_an_upstream_release_merges_without_conflicts")
     new_page = fork / "docs" / NEW / NEW_PAGE
@@ -163,14 +180,10 @@ def test_the_update_command_adds_the_new_page_strings_and_english_text(merged):
     assert "country: XR" in fork_settings and "build: false" in fork_settings, "the merge changed the fork's mkdocs.yml"
 
 
-def test_the_fork_builds_strictly_after_the_update(merged, tmp_path):
-    fork, merge, _ = merged
+def test_the_fork_builds_strictly_after_the_update(merged):
+    fork, merge, _, site = merged
     if merge.returncode != 0:
         pytest.fail("the merge failed; see test_an_upstream_release_merges_without_conflicts")
-    site = tmp_path / "site"
-    code = ("import sys; sys.path.insert(0, 'scripts'); from pathlib import Path; "
-            "from site_tools.build import build_site; build_site(Path(sys.argv[1]), pdfs=False, search=False)")
-    tool(fork, "-c", code, str(site))
     page = parse_html(site / NEW / project.page_url(NEW_PAGE) / "index.html")
     assert page.select_one(".untranslated-notice") is not None, f"{NEW}/{NEW_PAGE}: no 'not translated yet' notice"
     assert page.select_one('a#quick-exit')["href"] == "https://weather.example/", "the fork's own quick exit is lost"
