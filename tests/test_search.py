@@ -295,7 +295,6 @@ def test_search_loads_nothing_until_opened(site_url, site_dir, new_page, capsys)
 @pytest.mark.parametrize("locale", [language.locale for language in LANGUAGES])
 def test_keyboard_opens_moves_through_results_and_closes(site_url, new_page, locale):
     language = BY_LOCALE[locale]
-    ui = language.extra["ui"]
     url = site_url + language.site_prefix + page_url("help.md")
     page = new_page(url)
     field = page.locator("#site-search-query")

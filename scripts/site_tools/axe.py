@@ -13,7 +13,6 @@ added <script> tag is refused (and logs a console error that other checks would 
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 from .project import REPO_ROOT
 

@@ -285,7 +285,7 @@ def plan(code: str, name: str) -> Plan:
     if uncommitted:
         notes.append("these English pages have changes that are not committed, so their copies are stamped with "
                      "source_hash only: " + ", ".join(uncommitted) + ". Commit the English pages, then run "
-                     f"scripts/translation_status.py update to stamp the copies with the commit")
+                     "scripts/translation_status.py update to stamp the copies with the commit")
     if not head:
         notes.append("no git history here: pages are stamped with source_hash only")
 
