@@ -178,6 +178,7 @@ def _command_refresh(args, languages, default, git) -> int:
     from site_tools.scaffold import ScaffoldError, untranslated_copy
 
     head = git.commit("HEAD") if git.available else None
+    country = project.country_code()  # pending copies leave other countries' passages out
     changed = []
     for language in languages:
         for page in project.page_paths(default):
@@ -185,7 +186,7 @@ def _command_refresh(args, languages, default, git) -> int:
             if status.state != "pending":
                 continue
             try:
-                text, _ = untranslated_copy(default, page, git, head)
+                text, _ = untranslated_copy(default, page, git, head, country)
             except ScaffoldError as error:
                 raise UsageError(str(error)) from None
             target = language.docs_dir / page

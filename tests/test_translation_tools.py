@@ -513,6 +513,13 @@ def test_a_new_language_does_not_carry_other_countries_passages(repo):
     copy = (repo / "docs" / WITH_STRINGS / "teachers" / "for-schools.md").read_text(encoding="utf-8")
     assert "<!-- country: HU" in english, "the English page has lost its Hungarian passages; pick another page here"
     assert "<!-- country: HU" not in copy, "a new language must not carry passages written for another country"
+    english_page = repo / "docs" / DEFAULT.locale / "teachers" / "for-schools.md"
+    english_page.write_text(english_page.read_text(encoding="utf-8") + "\nA sentence the fork added.\n", encoding="utf-8")
+    refreshed = run(repo, "translation_status.py", "refresh", "--lang", WITH_STRINGS, "--write")
+    assert refreshed.returncode == 0, refreshed.stderr
+    copy = (repo / "docs" / WITH_STRINGS / "teachers" / "for-schools.md").read_text(encoding="utf-8")
+    assert "A sentence the fork added." in copy and "<!-- country: HU" not in copy, (
+        "refresh must give pending pages the new English text without other countries' passages")
     assert "<!-- role: " not in english or copy.count("<!-- role: ") == english.count("<!-- role: "), \
         "role passages depend on the data and stay in every language"
 

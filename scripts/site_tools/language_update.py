@@ -77,12 +77,12 @@ def _language_file_with(path: Path, default_strings: dict, missing: list[tuple[s
 
 
 def plan_update(language: project.Language, default: project.Language, git: Git,
-                data: country_data.CountryData | None) -> LanguageUpdate:
+                data: country_data.CountryData) -> LanguageUpdate:
     from .scaffold import ScaffoldError, untranslated_copy
 
     update = LanguageUpdate(language)
     head = git.commit("HEAD") if git.available else None
-    country = data.code if data else None
+    country = data.code
     default_pages = set(project.page_paths(default))
     for page in sorted(default_pages):
         target = language.docs_dir / page
@@ -112,8 +112,7 @@ def plan_update(language: project.Language, default: project.Language, git: Git,
             update.language_file = path
             update.language_file_text = _language_file_with(path, default_strings, missing)
             update.new_strings = missing
-    if data is not None:
-        update.missing_texts = country_data.missing_texts(data, language.locale, default.locale)
+    update.missing_texts = country_data.missing_texts(data, language.locale, default.locale)
     return update
 
 

@@ -210,9 +210,9 @@ def other_countries_left_out(text: str, code: str, where: str) -> str:
     return "\n".join(line for number, line in enumerate(lines, start=1) if number not in dropped)
 
 
-def untranslated_copy(default, rel: str, git: Git, head: str | None, country_code: str | None = None) -> tuple[str, bool]:
+def untranslated_copy(default, rel: str, git: Git, head: str | None, country_code: str) -> tuple[str, bool]:
     """The default language's page as a pending copy: marked untranslated, stamped with the
-    text it copies, and (given the site's country) without other countries' passages.
+    text it copies, and without the passages of other countries than the one the site serves.
     Returns (text, whether that text is committed at `head`)."""
     english = (project.DOCS_DIR / default.locale / rel).read_text(encoding="utf-8")
     front = read_front_matter(english)
@@ -222,12 +222,10 @@ def untranslated_copy(default, rel: str, git: Git, head: str | None, country_cod
     committed = git.show(head, f"docs/{default.locale}/{rel}") if head else None
     commit = head if committed is not None and source_hash(committed) == digest else None
     values = {"translation_status": UNTRANSLATED, "source_commit": commit, "source_hash": digest}
-    copy = english
-    if country_code:
-        try:
-            copy = other_countries_left_out(english, country_code, f"docs/{default.locale}/{rel}")
-        except ValueError as error:
-            raise ScaffoldError(str(error)) from None
+    try:
+        copy = other_countries_left_out(english, country_code, f"docs/{default.locale}/{rel}")
+    except ValueError as error:
+        raise ScaffoldError(str(error)) from None
     try:
         return set_front_matter_values(copy, values), commit is not None
     except ValueError as error:
