@@ -1,5 +1,6 @@
 """A reader sees the right number for the right helpline: rendered contacts against literal
-values (tests/contact_tables.py), never against values computed by the code under test.
+values (tests/data/contacts/, read by tests/contact_tables.py), never against values computed by the
+code under test.
 
 * Markers render to the literal Markdown lines, on the real data (data/countries/HU.yml, in
   English and Hungarian) and on the fictional fork country (tests/fixtures/fork/XR.yml, in
@@ -9,7 +10,7 @@ values (tests/contact_tables.py), never against values computed by the code unde
   the built site and on the fixture country's rendered Help sections.
 
 A failure names the contact and what it shows. If the data changed on purpose, update
-tests/contact_tables.py after checking the new value against its source.
+tests/data/contacts/<CODE>.yml after checking the new value against its source.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from contact_tables import (HELP_ENTRIES, INTERNATIONAL_ENTRIES, MARKER_LINES, PRINT_LINES, SK_UI,
+from contact_tables import (HELP_ENTRIES, INTERNATIONAL_ENTRIES, MARKER_LINES, PRINT_LINES, SK_UI, table_file,
                             fixture_data_dir, help_entry_problems)
 from site_tools import country, country_data, project
 from site_tools.built import parse_html
@@ -27,7 +28,7 @@ LANGUAGES = project.languages()
 BY_LOCALE = {language.locale: language for language in LANGUAGES}
 CODE = project.country_code()
 PAGE = "parents/what-to-do.md"
-TABLES = "tests/contact_tables.py"
+TABLES = table_file(CODE)
 
 
 @pytest.fixture(scope="module")
@@ -36,10 +37,14 @@ def fixture_country(tmp_path_factory):
     return country_data.load("XR", data_dir)
 
 
+# The languages the served country's table has marker lines and print lines for, and the site builds.
+SITE_LOCALES = sorted({lang for code, lang in MARKER_LINES if code == CODE and lang in BY_LOCALE}) or ["-"]
+
+
 def _site_renderer(locale: str, page: str = PAGE) -> country.Renderer:
-    if CODE != "HU" or locale not in BY_LOCALE:
-        pytest.skip(f"this site serves {CODE} in {', '.join(BY_LOCALE)}: {TABLES} has literal lines for HU "
-                    "in en and hu; add your country's")
+    if (CODE, locale) not in MARKER_LINES or locale not in BY_LOCALE:
+        pytest.skip(f"{TABLES} has no marker lines for {CODE} in a language this site builds; write them "
+                    "(literal lines, as tests/data/contacts/HU.yml has them)")
     return country.renderer_for(locale, page)
 
 
@@ -53,14 +58,14 @@ def _fixture_renderer(data, locale: str, page: str = PAGE) -> country.Renderer:
     return country.Renderer(data, locale, "en", ui, page=page, where=f"docs/{locale}/{page}")
 
 
-@pytest.mark.parametrize("locale", ["en", "hu"])
-def test_markers_render_the_literal_lines_for_the_real_data(locale):
+@pytest.mark.parametrize("locale", SITE_LOCALES)
+def test_markers_render_the_literal_lines_for_the_served_country(locale):
     renderer = _site_renderer(locale)
-    wrong = {marker: renderer.expand(marker) for marker, expected in MARKER_LINES[("HU", locale)].items()
+    wrong = {marker: renderer.expand(marker) for marker, expected in MARKER_LINES[(CODE, locale)].items()
              if renderer.expand(marker) != expected}
-    assert not wrong, (f"docs/{locale}/{PAGE}: markers render differently from {TABLES} (data/countries/HU.yml, "
+    assert not wrong, (f"docs/{locale}/{PAGE}: markers render differently from {TABLES} (data/countries/{CODE}.yml, "
                        "site_tools/country_data.py, site_tools/country.py):\n"
-                       + "\n".join(f"{marker} -> {got}\n   expected {MARKER_LINES[('HU', locale)][marker]}"
+                       + "\n".join(f"{marker} -> {got}\n   expected {MARKER_LINES[(CODE, locale)][marker]}"
                                    for marker, got in wrong.items()))
 
 
@@ -74,10 +79,11 @@ def test_markers_render_the_literal_lines_for_the_fixture_country(fixture_countr
                                    for marker, got in wrong.items()))
 
 
-@pytest.mark.parametrize("locale", ["en", "hu"])
-def test_print_line_is_the_literal_line_for_the_real_data(locale):
+@pytest.mark.parametrize("locale", SITE_LOCALES)
+def test_print_line_is_the_literal_line_for_the_served_country(locale):
     line = _site_renderer(locale).print_line()
-    assert line == PRINT_LINES[("HU", locale)], f"print line in {locale}: {line!r}, expected {PRINT_LINES[('HU', locale)]!r}"
+    expected = PRINT_LINES.get((CODE, locale))
+    assert line == expected, f"print line in {locale}: {line!r}, expected {expected!r} ({TABLES})"
 
 
 @pytest.mark.parametrize("locale", ["en", "sk"])
@@ -103,11 +109,11 @@ def test_the_tables_cover_every_contact():
     data = country_data.load_cached()
     ids = {"country": [c.id for c in data.contacts], "international": [c.id for c in data.international]}
     assert sorted(ids["country"]) == sorted(HELP_ENTRIES[CODE]), (
-        f"{data.files['country']} has contacts {sorted(ids['country'])}; {TABLES} HELP_ENTRIES[{CODE!r}] lists "
+        f"{data.files['country']} has contacts {sorted(ids['country'])}; {TABLES} `help_entries` lists "
         f"{sorted(HELP_ENTRIES[CODE])}: add or remove the literal entries")
     assert sorted(ids["international"]) == sorted(INTERNATIONAL_ENTRIES), (
         f"{data.files['international']} has contacts {sorted(ids['international'])}; {TABLES} "
-        f"INTERNATIONAL_ENTRIES lists {sorted(INTERNATIONAL_ENTRIES)}")
+        f"tests/data/contacts/international.yml lists {sorted(INTERNATIONAL_ENTRIES)}")
 
 
 @pytest.mark.parametrize("language", LANGUAGES, ids=[language.locale for language in LANGUAGES])

@@ -179,7 +179,7 @@ def test_no_home_country_contact_is_left_on_any_page_or_pdf(fork):
 
 
 def test_quick_exit_and_print_footer_carry_the_new_country(fork):
-    """Literal values (tests/contact_tables.py), not the loader's: the quick exit goes to the
+    """Literal values (tests/data/contacts/XR.yml), not the loader's: the quick exit goes to the
     fixture's site and every page prints the fixture's helplines."""
     _, site, _ = fork
     problems = []
