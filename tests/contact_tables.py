@@ -39,6 +39,16 @@ HELP_ENTRIES: dict[str, dict[str, list[tuple[str, str]]]] = {
 INTERNATIONAL_ENTRIES: dict[str, list[tuple[str, str]]] = HELP_ENTRIES.pop("international", None) or {
     cid: [tuple(pair) for pair in numbers]
     for cid, numbers in (_TABLES.get("international", {}).get("help_entries") or {}).items()}
+
+
+def international_entries(code: str) -> dict[str, list[tuple[str, str]]]:
+    """The international entries a site serving `code` shows: those with `serves: <code>` in
+    data/international.yml are left out there (the country's own file lists them)."""
+    raw = yaml.safe_load((Path(__file__).resolve().parents[1] / "data" / "international.yml").read_text(encoding="utf-8"))
+    serving = {contact["id"] for contact in raw.get("contacts") or [] if contact.get("serves") == code}
+    return {cid: numbers for cid, numbers in INTERNATIONAL_ENTRIES.items() if cid not in serving}
+
+
 # (country, language) -> marker -> the Markdown it becomes on docs/<language>/parents/what-to-do.md.
 MARKER_LINES: dict[tuple[str, str], dict[str, str]] = {
     (code, language): lines for code, table in _TABLES.items()

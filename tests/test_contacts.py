@@ -18,7 +18,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from contact_tables import (HELP_ENTRIES, INTERNATIONAL_ENTRIES, MARKER_LINES, PRINT_LINES, SK_UI, table_file,
+from contact_tables import (HELP_ENTRIES, MARKER_LINES, PRINT_LINES, SK_UI, international_entries, table_file,
                             fixture_data_dir, help_entry_problems)
 from site_tools import country, country_data, project
 from site_tools.built import parse_html
@@ -98,7 +98,7 @@ def test_fixture_country_help_entries_show_only_their_own_numbers(fixture_countr
     html = render_html(renderer.render_page("## Country\n\n[[contacts country]]\n\n## International\n\n"
                                             "[[contacts international]]\n"))
     problems = help_entry_problems(BeautifulSoup(html, "html.parser"), "XR help.md (en, rendered)",
-                                   {**HELP_ENTRIES["XR"], **INTERNATIONAL_ENTRIES})
+                                   {**HELP_ENTRIES["XR"], **international_entries("XR")})
     assert not problems, "\n".join(problems)
 
 
@@ -111,9 +111,9 @@ def test_the_tables_cover_every_contact():
     assert sorted(ids["country"]) == sorted(HELP_ENTRIES[CODE]), (
         f"{data.files['country']} has contacts {sorted(ids['country'])}; {TABLES} `help_entries` lists "
         f"{sorted(HELP_ENTRIES[CODE])}: add or remove the literal entries")
-    assert sorted(ids["international"]) == sorted(INTERNATIONAL_ENTRIES), (
+    assert sorted(ids["international"]) == sorted(international_entries(CODE)), (
         f"{data.files['international']} has contacts {sorted(ids['international'])}; {TABLES} "
-        f"tests/data/contacts/international.yml lists {sorted(INTERNATIONAL_ENTRIES)}")
+        f"tests/data/contacts/international.yml lists {sorted(international_entries(CODE))}")
 
 
 @pytest.mark.parametrize("language", LANGUAGES, ids=[language.locale for language in LANGUAGES])
@@ -122,7 +122,7 @@ def test_help_entries_show_only_their_own_numbers(site_dir, language):
         pytest.skip(f"{TABLES} has no table for {CODE}")
     html = project.built_html_path(site_dir, language, country.HELP_PAGE)
     where = f"{html.relative_to(site_dir)} (from docs/{language.locale}/{country.HELP_PAGE})"
-    problems = help_entry_problems(parse_html(html), where, {**HELP_ENTRIES[CODE], **INTERNATIONAL_ENTRIES})
+    problems = help_entry_problems(parse_html(html), where, {**HELP_ENTRIES[CODE], **international_entries(CODE)})
     assert not problems, "\n".join(problems)
 
 

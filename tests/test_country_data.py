@@ -166,6 +166,22 @@ def test_numbers_must_be_valid_for_the_country(tmp_path):
     assert "contact 'childline-xr' `phones[0]`: +447700900111 is not a valid HU number" in message, message
 
 
+def test_an_international_contact_for_the_served_country_is_left_out(tmp_path):
+    """Childline has `serves: GB`: a UK site lists it once, in its own country section."""
+    data_dir = fixture_data_dir(tmp_path / "data", country_data.DATA_DIR)
+    international = data_dir / "international.yml"
+    international.write_text(international.read_text(encoding="utf-8").replace(
+        "  - id: inhope\n", "  - id: inhope\n    serves: XR\n", 1), encoding="utf-8")
+    ids = [contact.id for contact in country_data.load("XR", data_dir).international]
+    assert "inhope" not in ids, "an international contact that serves XR is still listed on the XR site"
+    assert "eu-116-111" in ids, "the other international contacts must stay"
+    (data_dir / "countries" / "XR.yml").write_text(
+        (data_dir / "countries" / "XR.yml").read_text(encoding="utf-8").replace(
+            "  - id: emergency\n", "  - id: emergency\n    serves: XR\n", 1), encoding="utf-8")
+    with pytest.raises(country_data.CountryDataError, match="only international contacts say which country"):
+        country_data.load("XR", data_dir)
+
+
 @pytest.fixture(scope="module")
 def fixture_country(tmp_path_factory):
     """The fictional fork country, loaded: tests of rendering rules use it, not this site's data."""

@@ -43,7 +43,7 @@ from site_tools.built import parse_html
 from site_tools.printables import printables
 
 from conftest import NEEDS_PDFS, made
-from contact_tables import HELP_ENTRIES, INTERNATIONAL_ENTRIES, PRINT_LINES, help_entry_problems
+from contact_tables import HELP_ENTRIES, PRINT_LINES, help_entry_problems, international_entries
 
 FIXTURE = project.REPO_ROOT / "tests" / "fixtures" / "fork" / "XR.yml"
 SUB_PATH = "grooming-xr"
@@ -209,7 +209,7 @@ def test_help_entries_show_only_their_own_numbers(fork):
     for folder in ("", f"{NEW}/"):
         html = site / folder / "help" / "index.html"
         problems += help_entry_problems(parse_html(html), str(html.relative_to(site)),
-                                        {**HELP_ENTRIES["XR"], **INTERNATIONAL_ENTRIES})
+                                        {**HELP_ENTRIES["XR"], **international_entries("XR")})
     assert not problems, "\n".join(problems)
 
 

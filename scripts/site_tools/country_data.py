@@ -313,6 +313,8 @@ def _contacts(items: list, file: str, group: str, region: str | None, role_names
         contact_roles = list(raw.get("roles") or [])
         if group == "international" and contact_roles:
             problems.append(f"{where}: international contacts have no roles (pages ask the country's contacts by role)")
+        if group == "country" and raw.get("serves"):
+            problems.append(f"{where} `serves`: only international contacts say which country they serve")
         for role in contact_roles:
             if role not in role_names:
                 problems.append(f"{where} `roles`: unknown role {role!r}; known roles: {', '.join(role_names)} "
@@ -371,8 +373,10 @@ def load(code: str | None = None, data_dir: Path | None = None, today: _dt.date 
     if raw["country"]["code"] != code:
         problems.append(f"{file} `country.code`: says {raw['country']['code']!r}; the file of {code!r} must say {code!r}")
     contacts = _contacts(raw["contacts"], file, "country", code, role_names, today, problems)
-    international = _contacts(raw_int.get("contacts") or [], files["international"], "international", None,
-                             role_names, today, problems)
+    # An international contact for the very country the site serves (Childline on a UK site)
+    # is the country file's business: leave it out rather than list it twice.
+    international = _contacts([c for c in raw_int.get("contacts") or [] if c.get("serves") != code],
+                             files["international"], "international", None, role_names, today, problems)
     ids = {c.id for c in contacts}
     for contact in international:
         if contact.id in ids:
