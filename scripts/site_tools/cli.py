@@ -63,6 +63,9 @@ def run(main: Callable[[], int]) -> None:
              "(it installs the pinned packages into .venv), then run this command again.")
     except KeyboardInterrupt:
         raise SystemExit(130)
+    except BrokenPipeError:  # the output was piped into `head` or a pager that stopped reading
+        sys.stderr = open(os.devnull, "w")
+        raise SystemExit(0)
     except Exception as error:  # the last line of defence: no traceback for translators
         if os.environ.get("SITE_TOOLS_DEBUG") == "1":
             raise
