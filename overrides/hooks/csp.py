@@ -16,7 +16,10 @@ which hosts read it):
 
 - `/*`, every response: the headers that matter for any file (SHARED_HEADERS: nosniff, which
   protects scripts and stylesheets most of all, and no Referer from anything);
-- the pages only: the policy plus `frame-ancestors 'none'`, and DOCUMENT_HEADERS. A
+- the pages only: a policy of what a <meta> cannot say, `frame-ancestors 'none'`, and
+  DOCUMENT_HEADERS. A browser enforces every policy it gets, so the page's own <meta> policy
+  still allows only this site and the page's own inline scripts; repeating that policy in the
+  header (all pages' hashes, 0.6 KB) added nothing but bytes to every page. A
   stylesheet or script does nothing with a Content-Security-Policy, Permissions-Policy or
   X-Frame-Options, and repeating those 1.2 KB on every one of a first visit's requests cost
   more than a tenth of its bytes. Static hosts cannot match "HTML responses", only paths, so
@@ -26,9 +29,6 @@ which hosts read it):
   path on Netlify), and no two of them match one path (`/*.html` and `/help/*` would both
   match `/help/index.html`, and both hosts join two values of a header with a comma).
 
-The policy's script-src lists the union of all pages' hashes; each page's own <meta> policy
-still applies on top (a browser enforces every policy it gets), so a page may run only its
-own inline scripts.
 """
 
 from __future__ import annotations
@@ -104,15 +104,15 @@ def inline_script_hashes(html: str) -> list[str]:
     return hashes
 
 
-def _policy(script_hashes: list[str], extra: dict | None = None) -> str:
-    directives = {name: list(values) for name, values in BASE_POLICY.items()}
-    directives["script-src"] += script_hashes
-    directives.update(extra or {})
+def _policy(directives: dict[str, list[str]]) -> str:
     return "; ".join(f"{name} {' '.join(values)}" for name, values in directives.items())
 
 
 def policy_for(html: str) -> str:
-    return _policy(inline_script_hashes(html))
+    """The page's own policy: BASE_POLICY, with the hashes of its inline scripts."""
+    directives = {name: list(values) for name, values in BASE_POLICY.items()}
+    directives["script-src"] += inline_script_hashes(html)
+    return _policy(directives)
 
 
 def document_paths(site_dir: Path) -> list[str]:
@@ -128,11 +128,10 @@ def document_paths(site_dir: Path) -> list[str]:
     return paths
 
 
-def headers_file(pages: list[str], document_paths: list[str]) -> str:
+def headers_file(document_paths: list[str]) -> str:
     """`_headers`: the shared headers for every path, the page headers for document_paths
     (see the module docstring)."""
-    hashes = sorted({source for html in pages for source in inline_script_hashes(html)})
-    document = {"Content-Security-Policy": _policy(hashes, HEADER_ONLY_POLICY), **DOCUMENT_HEADERS}
+    document = {"Content-Security-Policy": _policy(HEADER_ONLY_POLICY), **DOCUMENT_HEADERS}
     lines = ["# Written by overrides/hooks/csp.py at every build; DEPLOYING.md says which hosts read it.",
              "# Every response:", "/*", *(f"  {name}: {value}" for name, value in SHARED_HEADERS.items()),
              "# Pages only (the folders and files that hold HTML):"]
@@ -172,5 +171,4 @@ def on_post_build(config):
             path.write_text(updated, encoding="utf-8")
     if is_nested_language_build(config):
         return  # a nested per-language build: the outer build sees every language's pages
-    pages = [path.read_text(encoding="utf-8") for path in sorted(site_dir.rglob("*.html"))]
-    (site_dir / HEADERS_FILE).write_text(headers_file(pages, document_paths(site_dir)), encoding="utf-8")
+    (site_dir / HEADERS_FILE).write_text(headers_file(document_paths(site_dir)), encoding="utf-8")
