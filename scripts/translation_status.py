@@ -174,24 +174,13 @@ def _command_list(args, languages, default, git) -> int:
 
 def _command_refresh(args, languages, default, git) -> int:
     """Pending pages are English copies: after the English pages change (a fork rewrote its
-    country passages, say), copy them again, so a translator starts from the current text."""
-    from site_tools.scaffold import ScaffoldError, untranslated_copy
+    country passages, say), copy them again, so a translator starts from the current text.
+    The pending-page part of `update` (site_tools.language_update), on its own."""
+    from site_tools.language_update import plan_update
 
-    head = git.commit("HEAD") if git.available else None
-    country = project.country_code()  # pending copies leave other countries' passages out
-    changed = []
-    for language in languages:
-        for page in project.page_paths(default):
-            status = page_status(language, default, page, git)
-            if status.state != "pending":
-                continue
-            try:
-                text, _ = untranslated_copy(default, page, git, head, country)
-            except ScaffoldError as error:
-                raise UsageError(str(error)) from None
-            target = language.docs_dir / page
-            if not target.exists() or target.read_text(encoding="utf-8") != text:
-                changed.append((target, text))
+    data = _data()
+    changed = [(target, text) for language in languages
+               for target, text in plan_update(language, default, git, data).refreshed.items()]
     for target, text in changed:
         print(f"{target.relative_to(project.REPO_ROOT)}: {'refreshed' if args.write else 'would be refreshed'} "
               f"from docs/{default.locale}/")
