@@ -10,6 +10,7 @@ which print their own pages) starts Chromium but prints no PDFs.
 from __future__ import annotations
 
 from concurrent.futures import Future, ThreadPoolExecutor
+from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -70,6 +71,17 @@ _AHEAD: dict[str, Future] = {}
 _MADE_AHEAD_ORDER = ("built_site", "preview_site", "missing_page_build", "merged", "fork", "fork_checks", "pristine",
                      "scaffolded")
 _POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="made-ahead")
+
+
+@lru_cache(maxsize=None)
+def load_hook(name: str):
+    """overrides/hooks/<name>.py loaded from its file, as MkDocs loads a hook."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(f"hook_{name}", REPO_ROOT / "overrides" / "hooks" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def made(name: str, make):

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import importlib.util
-from functools import lru_cache
 from types import SimpleNamespace
 
 import pytest
@@ -19,15 +17,11 @@ from mkdocs.exceptions import PluginError
 
 from site_tools import project
 
-HOOKS = project.REPO_ROOT / "overrides" / "hooks"
+from conftest import load_hook
 
 
-@lru_cache(maxsize=None)
-def hook(name: str):
-    spec = importlib.util.spec_from_file_location(f"hook_{name}", HOOKS / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+
+hook = load_hook
 
 
 def building(current: str, site_url: str = "https://example.org/repo/"):

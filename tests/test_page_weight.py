@@ -4,11 +4,12 @@ a static host sends them); scripts/benchmark.py measures the real transfer with 
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import re
 from pathlib import Path
 
 from site_tools import project
+
+from conftest import load_hook
 from site_tools.built import built_pages
 
 LANGUAGES = project.languages()
@@ -116,9 +117,7 @@ def test_every_page_loads_one_stylesheet_and_one_script_of_ours(site_dir):
 def test_bundles_hold_every_listed_source_in_order(site_dir):
     """The shipped stylesheet ends with our listed stylesheets and our script bundle is our listed
     scripts, minified, in mkdocs.yml's order; nothing of them is shipped twice."""
-    spec = importlib.util.spec_from_file_location("lean_assets", OVERRIDES / "hooks" / "lean_assets.py")
-    lean = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(lean)
+    lean = load_hook("lean_assets")
     config = project.load_mkdocs_config()
     css = [str(path) for path in config.extra_css if (OVERRIDES / str(path)).is_file()]
     js = [str(getattr(script, "path", script)) for script in config.extra_javascript]

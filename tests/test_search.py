@@ -22,6 +22,8 @@ from site_tools.axe import format_violations, run_axe
 from site_tools.built import built_pages, parse_html
 from site_tools.project import page_url
 
+from conftest import load_hook
+
 LANGUAGES = project.languages()
 BY_LOCALE = {language.locale: language for language in LANGUAGES}
 SHOWN = 10  # the dialog lists this many results (MAX_RESULTS in site-search.js)
@@ -226,15 +228,6 @@ def _size(site_dir: Path, site_url: str, url: str) -> tuple[int, int]:
     return len(data), len(gzip.compress(data, 9))
 
 
-def _hook(name: str):
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location(f"hook_{name}", project.REPO_ROOT / "overrides" / "hooks" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def _settle(page, quiet_ms: int = 500, timeout_ms: int = 10_000):
     """Wait until the page has made no new request for quiet_ms (lazy loads finish late)."""
     waited, seen, quiet = 0, len(page.requests), 0
@@ -272,7 +265,7 @@ def test_search_loads_nothing_until_opened(site_url, site_dir, new_page, capsys)
 
     # site-search.js and .css ship inside the one script and stylesheet every page loads
     # (hooks/lean_assets.py): what they add to a page view is their minified text.
-    lean = _hook("lean_assets")
+    lean = load_hook("lean_assets")
     overrides = project.REPO_ROOT / "overrides" / "assets"
     shipped = "".join(lean.minify((overrides / rel).read_text(encoding="utf-8"), Path(rel).suffix)
                       for rel in ("javascripts/site-search.js", "stylesheets/site-search.css")).encode()

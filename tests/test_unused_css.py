@@ -17,7 +17,6 @@ one level in one print screenshot.)
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from pathlib import Path
 
@@ -25,18 +24,12 @@ import pytest
 
 from site_tools import project
 
-HOOK = project.REPO_ROOT / "overrides" / "hooks" / "unused_css.py"
+from conftest import load_hook
+
 FIX = "overrides/hooks/unused_css.py"
 
 
-def _hook():
-    spec = importlib.util.spec_from_file_location("hook_unused_css", HOOK)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-unused_css = _hook()
+unused_css = load_hook("unused_css")
 
 HTML = ('<html><head><link rel="canonical" href="https://grooming-awareness.example/tip/"></head>'
         '<body dir="ltr" data-md-color-scheme="default"><div class="md-header md-typeset" id="top">'
