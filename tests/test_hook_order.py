@@ -30,7 +30,7 @@ def _name(handler) -> str:
 
 def _actual() -> dict[str, list[tuple[str, int]]]:
     """Every event a hook of ours handles -> (handler, priority) in the order MkDocs calls them."""
-    events = project.load_mkdocs_config().plugins.events
+    events = project.load_mkdocs_config(hooks=True).plugins.events
     found = {f"on_{event}": [(_name(handler), getattr(handler, "mkdocs_priority", 0)) for handler in handlers]
              for event, handlers in events.items()}
     return {event: handlers for event, handlers in found.items() if any(name != "i18n" for name, _ in handlers)}
@@ -79,6 +79,6 @@ def test_what_the_site_relies_on(event, first, then, why):
 
 
 def test_settings_first_and_csp_last_in_the_hooks_list():
-    hooks = [path.rsplit("/", 1)[-1].removesuffix(".py") for path in project.load_mkdocs_config().hooks]
+    hooks = [path.rsplit("/", 1)[-1].removesuffix(".py") for path in project.load_mkdocs_config(hooks=True).hooks]
     assert hooks[0] == "site_settings", f"config/shared.yml hooks: site_settings.py must be first, not {hooks[0]}"
     assert hooks[-1] == "csp", f"config/shared.yml hooks: csp.py must be last, not {hooks[-1]}"

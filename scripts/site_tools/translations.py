@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -43,6 +44,10 @@ class Git:
     def __init__(self, root: Path = project.REPO_ROOT):
         self.root = root
         self.available = self._run("rev-parse", "--is-inside-work-tree").returncode == 0 if _has_git() else False
+        # One report asks about the same few commits for every page: one git call each, not
+        # two per page (a translator's command starts a process per call).
+        self._commits: dict[str, str | None] = {}
+        self._changes_since: dict[str, Counter] = {}
 
     def _run(self, *args: str) -> subprocess.CompletedProcess:
         # No optional locks: other people edit this working tree while we look at it.
@@ -53,8 +58,10 @@ class Git:
         """Full id of a commit in this repository, or None."""
         if not self.available:
             return None
-        done = self._run("rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
-        return done.stdout.strip() if done.returncode == 0 and done.stdout.strip() else None
+        if revision not in self._commits:
+            done = self._run("rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
+            self._commits[revision] = done.stdout.strip() if done.returncode == 0 and done.stdout.strip() else None
+        return self._commits[revision]
 
     def show(self, commit: str, path: str) -> str | None:
         done = self._run("show", f"{commit}:{path}")
@@ -68,8 +75,12 @@ class Git:
         return done.stdout
 
     def commits_since(self, commit: str, path: str) -> int:
-        done = self._run("rev-list", "--count", f"{commit}..HEAD", "--", path)
-        return int(done.stdout.strip() or 0) if done.returncode == 0 else 0
+        """How many commits after `commit` (up to HEAD) changed path."""
+        if commit not in self._changes_since:
+            done = self._run("-c", "core.quotePath=false", "log", "--format=", "--name-only", "--no-renames",
+                             f"{commit}..HEAD")
+            self._changes_since[commit] = Counter(done.stdout.splitlines()) if done.returncode == 0 else Counter()
+        return self._changes_since[commit][path]
 
 
 def _has_git() -> bool:
