@@ -2,6 +2,7 @@
 
 - Absolute hreflang alternates (plus x-default) for every page, computed from `site_url`;
   Material's own head links are relative, which search engines and Lighthouse reject.
+- A page missing in a language stops the build at once, naming the file.
 - One not-found page per language. The plugin builds every language into the same
   site_dir run, so each language's 404.html overwrites the previous one; we keep each
   language's rendering and write it to that language's folder.
@@ -12,6 +13,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 from urllib.parse import urljoin
+
+from mkdocs.exceptions import PluginError
 
 from site_tools.project import is_nested_language_build, site_prefix
 
@@ -52,6 +55,28 @@ def on_pre_build(config):
     # `mkdocs serve` runs the same hooks module for every rebuild: start each site afresh.
     if not is_nested_language_build(config):
         _not_found_pages.clear()
+        _fail_on_missing_translations(config)
+
+
+def _fail_on_missing_translations(config) -> None:
+    """Every language built has every page of the default language's folder, or the build
+    stops before rendering anything, with one line naming each missing file.
+
+    The plugin's `fallback_to_default: false` makes a missing page fail the strict build
+    only after the whole site is rendered, with a warning for every link to it."""
+    i18n = _i18n(config)
+    if not i18n or not i18n.default_language:
+        return
+    docs = Path(config.docs_dir)
+    default_pages = sorted(p.relative_to(docs / i18n.default_language).as_posix()
+                           for p in (docs / i18n.default_language).rglob("*.md"))
+    missing = [f"docs/{locale}/{page}" for locale in i18n.build_languages if locale != i18n.default_language
+               for page in default_pages if not (docs / locale / page).exists()]
+    if missing:
+        raise PluginError(
+            f"{len(missing)} page(s) missing: {', '.join(missing)}. Every page of docs/{i18n.default_language}/ needs "
+            "its version in each language: translate it, or let `scripts/translation_status.py update` copy it "
+            "there marked untranslated (LOCALIZING.md).")
 
 
 def on_post_template(output, template_name, config):
