@@ -160,6 +160,20 @@ def test_html_lang_matches_language(pages):
     assert not wrong, "\n".join(wrong)
 
 
+def test_translated_pages_show_no_untranslated_notice(pages):
+    """Only a page marked `translation_status: untranslated` says so (test_rtl.py checks that
+    those do): a translated page, or the default language's, never carries the notice."""
+    wrong = []
+    for page in pages:
+        if is_pending(outline_file(page.language.docs_dir / page.source, page.source)):
+            continue
+        marked = page.soup().select(".untranslated-notice, .untranslated-content")
+        if marked:
+            wrong.append(f"{page.url_path} (from {page.source_file}, translated) shows the untranslated notice "
+                         f"{marked[0].attrs}: overrides/hooks/untranslated_pages.py must mark pending pages only")
+    assert not wrong, "\n".join(wrong)
+
+
 def test_hreflang_alternates_are_absolute_complete_and_resolve(pages, site_dir):
     site_url = project.load_mkdocs_config().site_url
     wanted = {language.locale for language in LANGUAGES} | {"x-default"}
