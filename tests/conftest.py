@@ -21,6 +21,8 @@ from site_tools import parity, project
 from site_tools.build import build_site
 from site_tools.serve import serve_directory
 
+import warm_python
+
 REPO_ROOT = project.REPO_ROOT
 NEEDS_PDFS = pytest.StashKey[bool]()  # shared with test_fork_drill.py
 
@@ -36,11 +38,13 @@ def needs_pdfs(items) -> bool:
 def pytest_collection_modifyitems(config, items):
     config.stash[NEEDS_PDFS] = needs_pdfs(items)
     if not config.stash[NEEDS_PDFS]:
-        # Tests that need no shared build first, while the builds are made ahead (below);
-        # then those that wait for one, the soonest ready first. The order is otherwise kept.
+        plan = config.stash[AHEAD_PLAN] = _plan(items)
+        rank = {name: position for position, name in enumerate(plan, start=1)}
+
+        # Tests that wait for nothing first, while the work is made ahead (below); then those
+        # that wait, in the order their work was started. The order is otherwise kept.
         def waits_for(item) -> int:
-            names = getattr(item, "fixturenames", ())
-            return next((rank for rank, name in enumerate(_MADE_AHEAD_ORDER, start=1) if name in names), 0)
+            return max((rank.get(name, 0) for name in _ahead_names(item)), default=0)
 
         items.sort(key=waits_for)
 
@@ -60,17 +64,48 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
             terminalreporter.write_line(line)
 
 
-# Builds made ahead: once the tests are collected, the expensive shared fixtures (the session
-# build, the fork drill's and the translation tools' copies) start in background threads, so
-# their builds and commands run on the second core while the quick tests run on the first.
-# A test module offers its own as MADE_AHEAD = {fixture name: make(tmp_path_factory, config)};
-# its fixture returns made(name, ...), which waits for the background result (or makes it
-# now when it was not started). Not when PDFs are printed: Playwright stays in the main thread.
+# Made ahead: once the tests are collected, the expensive shared fixtures (the session build,
+# the fork drill's and the translation tools' copies) and the tests that mostly wait for
+# commands (the translation tools run in copies of the project) start in background threads,
+# so their builds and commands run on the second core while the quick tests run on the first.
+# A test module offers its own as MADE_AHEAD = {name: make(tmp_path_factory, config)}, where
+# name is a fixture's (which returns made(name, ...)) or a test's own (whose body is
+# run_ahead(request, make): the steps' failed assertion is reported by that test). made()
+# waits for the background result, or makes it now when it was not started. Not when PDFs
+# are printed: Playwright stays in the main thread.
 _AHEAD: dict[str, Future] = {}
-# Fixture names made ahead, the quickest to make first (the order tests that wait run in).
+# Fixture names made ahead, the quickest to make first (the order tests that wait run in);
+# they start in this order, before the tests that run ahead.
 _MADE_AHEAD_ORDER = ("built_site", "preview_site", "missing_page_build", "merged", "fork", "fork_checks", "pristine",
                      "scaffolded")
+# Threads, not cores: the work is in child processes, and a thread waiting for its process
+# leaves the cores to the others.
 _POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="made-ahead")
+
+
+AHEAD_PLAN = pytest.StashKey[dict]()
+
+
+def _runs_ahead(item) -> bool:
+    return getattr(item, "originalname", None) in getattr(getattr(item, "module", None), "MADE_AHEAD", {})
+
+
+def _ahead_names(item) -> list[str]:
+    """The work made ahead that this test waits for: the fixtures it uses, or its own steps."""
+    return [item.originalname] if _runs_ahead(item) else list(getattr(item, "fixturenames", ()))
+
+
+def _plan(items) -> dict:
+    """name -> make(tmp_path_factory, config) of the work the selected tests wait for, in the
+    order it starts: the shared fixtures first (a later one may wait for an earlier one, never
+    the other way round, so that no thread waits for work queued behind it), then the rest."""
+    makers = {"built_site": _session_site}
+    for module in sorted({item.module for item in items if getattr(item, "module", None)}, key=lambda m: m.__name__):
+        makers.update(getattr(module, "MADE_AHEAD", {}))
+    used = {name for item in items for name in _ahead_names(item)}
+    order = sorted((name for name in makers if name in used),
+                   key=lambda name: _MADE_AHEAD_ORDER.index(name) if name in _MADE_AHEAD_ORDER else len(_MADE_AHEAD_ORDER))
+    return {name: makers[name] for name in order}
 
 
 @lru_cache(maxsize=None)
@@ -89,6 +124,13 @@ def made(name: str, make):
     return future.result() if future is not None else make()
 
 
+def run_ahead(request):
+    """A test's steps, started in the background under the test's name (its module's
+    MADE_AHEAD): their result here, or the assertion that failed in them."""
+    make = request.module.MADE_AHEAD[request.node.originalname]
+    return made(request.node.originalname, lambda: make(request.getfixturevalue("tmp_path_factory"), request.config))
+
+
 def _session_site(factory, config):
     return build_site(factory.mktemp("site"), pdfs=config.stash.get(NEEDS_PDFS, True))
 
@@ -99,17 +141,14 @@ def pytest_collection_finish(session):
         return
     factory = config._tmp_path_factory  # the tmp_path_factory fixture's own object
     factory.getbasetemp()  # made here, once: threads racing to make it would fail
-    used = {name for item in session.items for name in getattr(item, "fixturenames", ())}
-    makers = {"built_site": _session_site}
-    for module in {item.module for item in session.items if getattr(item, "module", None)}:
-        makers.update(getattr(module, "MADE_AHEAD", {}))
-    for name, make in makers.items():
-        if name in used and name not in _AHEAD:
+    for name, make in config.stash.get(AHEAD_PLAN, {}).items():
+        if name not in _AHEAD:
             _AHEAD[name] = _POOL.submit(make, factory, config)
 
 
 def pytest_sessionfinish(session):
     _POOL.shutdown(wait=True, cancel_futures=True)
+    warm_python.stop()
 
 
 @pytest.fixture(scope="session")

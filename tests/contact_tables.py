@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -41,11 +42,17 @@ INTERNATIONAL_ENTRIES: dict[str, list[tuple[str, str]]] = HELP_ENTRIES.pop("inte
     for cid, numbers in (_TABLES.get("international", {}).get("help_entries") or {}).items()}
 
 
+@lru_cache(maxsize=1)
+def _served_by() -> dict[str, str]:
+    """International contact id -> the country whose own file lists it (`serves:`)."""
+    raw = yaml.safe_load((Path(__file__).resolve().parents[1] / "data" / "international.yml").read_text(encoding="utf-8"))
+    return {contact["id"]: contact["serves"] for contact in raw.get("contacts") or [] if contact.get("serves")}
+
+
 def international_entries(code: str) -> dict[str, list[tuple[str, str]]]:
     """The international entries a site serving `code` shows: those with `serves: <code>` in
     data/international.yml are left out there (the country's own file lists them)."""
-    raw = yaml.safe_load((Path(__file__).resolve().parents[1] / "data" / "international.yml").read_text(encoding="utf-8"))
-    serving = {contact["id"] for contact in raw.get("contacts") or [] if contact.get("serves") == code}
+    serving = {cid for cid, country in _served_by().items() if country == code}
     return {cid: numbers for cid, numbers in INTERNATIONAL_ENTRIES.items() if cid not in serving}
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -116,8 +117,14 @@ INVALID = {
 }
 
 
+@lru_cache(maxsize=1)
+def _fixture_text() -> str:
+    return FIXTURE.read_text(encoding="utf-8")
+
+
 def _fixture_raw() -> dict:
-    return yaml.safe_load(FIXTURE.read_text(encoding="utf-8"))
+    """A fresh copy of the fixture's data (each case breaks its own), read with libyaml."""
+    return yaml.load(_fixture_text(), Loader=yaml.CSafeLoader)  # noqa: S506 (a safe loader)
 
 
 def _data_dir(tmp_path: Path, country_text: str, code: str = "XR") -> Path:

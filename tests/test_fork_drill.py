@@ -42,6 +42,7 @@ from site_tools import country_data, project
 from site_tools.built import parse_html
 from site_tools.printables import printables
 
+import warm_python
 from conftest import NEEDS_PDFS, made
 from contact_tables import HELP_ENTRIES, PRINT_LINES, help_entry_problems, international_entries
 
@@ -79,8 +80,12 @@ def _fill_in_todo_lines(path: Path, locale: str) -> None:
 
 
 def _run(repo: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    done = subprocess.run([sys.executable, *args], cwd=repo, env={**ENV, **(env or {})},
-                          capture_output=True, text=True, timeout=600)
+    """`python ARGS...` in the copy: a script of scripts/ (tests/warm_python.py), or -c CODE."""
+    if args[0].startswith("scripts/"):
+        done = warm_python.run(*args, cwd=repo, env={**ENV, **(env or {})}, timeout=600)
+    else:
+        done = subprocess.run([sys.executable, *args], cwd=repo, env={**ENV, **(env or {})},
+                              capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, f"`{' '.join(args)}` failed in the fork copy {repo}:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
     return done
 

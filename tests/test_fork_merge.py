@@ -32,6 +32,7 @@ import pytest
 from site_tools import project
 from site_tools.built import parse_html
 
+import warm_python
 from conftest import made
 
 FIXTURE = project.REPO_ROOT / "tests" / "fixtures" / "fork" / "XR.yml"
@@ -50,7 +51,11 @@ def git(repo: Path, *args: str) -> subprocess.CompletedProcess:
 
 
 def tool(repo: Path, *args: str) -> str:
-    done = subprocess.run([sys.executable, *args], cwd=repo, capture_output=True, text=True, env=ENV, timeout=600)
+    """A script of scripts/ in the copy (tests/warm_python.py), or `python -c CODE`."""
+    if args[0].startswith("scripts/"):
+        done = warm_python.run(*args, cwd=repo, env=ENV, timeout=600)
+    else:
+        done = subprocess.run([sys.executable, *args], cwd=repo, capture_output=True, text=True, env=ENV, timeout=600)
     assert done.returncode == 0, f"`{' '.join(args)}` failed in {repo}:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
     return done.stdout
 

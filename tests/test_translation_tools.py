@@ -22,10 +22,12 @@ import pytest
 
 from site_tools.checklists import front_matter
 from site_tools.scaffold import material_has_language
-from site_tools import parity, project
+from site_tools import parity, project, yaml_edit
+from site_tools.files import write_atomically
 from site_tools.built import parse_html
 
-from conftest import made
+import warm_python
+from conftest import made, run_ahead
 
 REPO_ROOT = project.REPO_ROOT
 LANGUAGES = project.languages()
@@ -68,22 +70,37 @@ def _make_pristine(tmp_path_factory, config=None) -> Path:
     return repo
 
 
+# Started early by conftest.py: the shared copies, and the tests `in_a_fresh_copy` adds.
+MADE_AHEAD = {"pristine": _make_pristine}
+
+
 @pytest.fixture(scope="module")
 def pristine(tmp_path_factory, pytestconfig) -> Path:
     return made("pristine", lambda: _make_pristine(tmp_path_factory))
 
 
-@pytest.fixture
-def repo(pristine, tmp_path) -> Path:
-    """A fresh copy (with its git history) for tests that edit it."""
-    copy = tmp_path / "repo"
-    shutil.copytree(pristine, copy, symlinks=True)
-    return copy
+def in_a_fresh_copy(steps):
+    """A test whose steps(repo) run ahead in the background (conftest.py), in a fresh copy of
+    the pristine repository (with its git history): they mostly wait for the commands they run.
+    The test reports the steps' failed assertion as its own."""
+    def make(factory, config):
+        pristine = made("pristine", lambda: _make_pristine(factory))
+        copy = factory.mktemp(steps.__name__.removeprefix("test_")[:30]) / "repo"
+        shutil.copytree(pristine, copy, symlinks=True)
+        return steps(copy)
+
+    def test(request):
+        run_ahead(request)
+
+    MADE_AHEAD[steps.__name__] = make
+    # Not functools.wraps: pytest would follow __wrapped__ and ask for a `repo` fixture.
+    test.__name__, test.__qualname__, test.__doc__ = steps.__name__, steps.__qualname__, steps.__doc__
+    return test
 
 
 def run(repo: Path, script: str, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(repo / "scripts" / script), *args], cwd=repo, env=ENV,
-                          capture_output=True, text=True, timeout=120)
+    """scripts/<script> in the copy, as a translator runs it (tests/warm_python.py)."""
+    return warm_python.run(f"scripts/{script}", *args, cwd=repo, env=ENV, timeout=120)
 
 
 def run_python(repo: Path, code: str, *args: str) -> subprocess.CompletedProcess:
@@ -112,8 +129,27 @@ def tree_digest(repo: Path) -> dict[str, str]:
 # --------------------------------------------------------------------------- new_language.py
 
 
+# The scaffolded copy is built with its default language and the new language Material has
+# no strings for: the translated languages are the session build's (test_site_build.py), and a
+# new language Material has strings for is the fork drill's Arabic. Half the pages, half the time.
+BUILT_IN_THE_COPY = (DEFAULT.locale, WITHOUT_STRINGS)
+
+
+def _building_only(settings: Path, locales: tuple[str, ...]) -> str:
+    """Switches off (build: false) every language of mkdocs.yml but `locales`; returns the text
+    before, which the copy gets back once it is built (the other tests read it as scaffolded)."""
+    text = settings.read_text(encoding="utf-8")
+    document = yaml_edit.load(text)
+    for entry in document["plugins"]["i18n"]["languages"]:
+        if entry["locale"] not in locales:
+            entry["build"] = False
+    write_atomically(settings, yaml_edit.dump(document))
+    return text
+
+
 def _make_scaffolded(tmp_path_factory, config, pristine: Path | None = None):
-    """A copy with `de` (Material has its strings) and `mt` (it does not) added, built once."""
+    """A copy with `de` (Material has its strings) and `mt` (it does not) added, built once
+    (BUILT_IN_THE_COPY)."""
     pristine = pristine or made("pristine", lambda: _make_pristine(tmp_path_factory))
     base = tmp_path_factory.mktemp("scaffolded")
     repo = base / "repo"
@@ -124,11 +160,15 @@ def _make_scaffolded(tmp_path_factory, config, pristine: Path | None = None):
         assert done.returncode == 0, f"new_language.py {code} failed:\n{done.stdout}\n{done.stderr}"
         outputs[code] = done.stdout
     site = base / "site"
-    build(repo, site)
+    scaffolded_settings = _building_only(repo / "mkdocs.yml", BUILT_IN_THE_COPY)
+    try:
+        build(repo, site)
+    finally:
+        write_atomically(repo / "mkdocs.yml", scaffolded_settings)
     return repo, site, outputs
 
 
-MADE_AHEAD = {"pristine": _make_pristine, "scaffolded": _make_scaffolded}  # started early by conftest.py
+MADE_AHEAD.update(scaffolded=_make_scaffolded)
 
 
 @pytest.fixture(scope="module")
@@ -143,6 +183,7 @@ def test_new_language_builds_with_notice_and_english_content(scaffolded):
     problems = []
     for code in (WITH_STRINGS, WITHOUT_STRINGS):
         assert (repo / "docs" / code).is_dir(), f"docs/{code}/ was not created"
+    for code in BUILT_IN_THE_COPY[1:]:
         for page in pages:
             html = site / code / project.page_url(page) / "index.html"
             if not html.exists():
@@ -159,19 +200,16 @@ def test_new_language_builds_with_notice_and_english_content(scaffolded):
             if wrapper is None or wrapper.get("lang") != DEFAULT.locale or wrapper.find("h1") is None:
                 problems.append(f"{where}: the article text is not wrapped in lang={DEFAULT.locale!r} "
                                 "(overrides/hooks/untranslated_pages.py)")
-    for language in LANGUAGES:
-        for page in pages:
-            # A shipped language may itself be partly translated (LOCALIZING.md): its pending
-            # pages rightly show the notice; only its translated pages must not.
-            if front_matter(repo / "docs" / language.locale / page).get("translation_status") == "untranslated":
-                continue
-            soup = parse_html(project.built_html_path(site, language, page))
+    for page in pages:
+        if project.built_html_path(site, DEFAULT, page).exists():
+            soup = parse_html(project.built_html_path(site, DEFAULT, page))
             if soup.select(".untranslated-notice, .untranslated-content"):
-                problems.append(f"/{language.site_prefix}{project.page_url(page)}: a translated page shows the "
-                                "untranslated notice")
+                problems.append(f"/{project.page_url(page)}: a {DEFAULT.locale} page shows the untranslated notice")
+        else:
+            problems.append(f"/{project.page_url(page)} was not built from docs/{DEFAULT.locale}/{page}")
     switcher = {a.get("hreflang") for a in parse_html(site / "index.html").select("a.md-select__link")}
-    if not {WITH_STRINGS, WITHOUT_STRINGS} <= switcher:
-        problems.append(f"the language switcher offers {sorted(switcher)}; {WITH_STRINGS} and {WITHOUT_STRINGS} are missing")
+    if not set(BUILT_IN_THE_COPY) <= switcher:
+        problems.append(f"the language switcher offers {sorted(switcher)}; {BUILT_IN_THE_COPY} expected")
     assert not problems, "\n".join(problems)
 
 
@@ -309,6 +347,7 @@ def test_dry_run_prints_the_block_and_writes_nothing(scaffolded):
 
 
 @needs_translation
+@in_a_fresh_copy
 def test_a_deleted_page_and_a_changed_heading_id_fail_the_parity_tests(repo):
     victim = next(p for p in project.page_paths(TRANSLATION) if p != "index.md")
     (repo / "docs" / T / victim).unlink()
@@ -343,6 +382,7 @@ def _changed_lines(before: str, after: str) -> list[str]:
 
 
 @needs_translation
+@in_a_fresh_copy
 def test_staleness_cli_stamps_reports_drift_and_shows_the_diff(repo):
     pages = project.page_paths(TRANSLATION)
     originals = {page: (repo / "docs" / T / page).read_text(encoding="utf-8") for page in pages}
@@ -399,6 +439,7 @@ def test_staleness_cli_stamps_reports_drift_and_shows_the_diff(repo):
 
 
 @needs_translation
+@in_a_fresh_copy
 def test_staleness_cli_without_git_history_uses_the_hash(repo):
     assert run(repo, "translation_status.py", "stamp", "--all", "--lang", T, "--write").returncode == 0
     shutil.rmtree(repo / ".git")
@@ -411,22 +452,45 @@ def test_staleness_cli_without_git_history_uses_the_hash(repo):
     assert diff.returncode == 0 and "only the hash is known" in diff.stdout, diff.stdout
 
 
-@pytest.mark.parametrize("args,message", [
-    (["--lang", "xx"], "unknown language"),
-    (["--lang", DEFAULT.locale], "default language"),
-    (["diff", "no-such-page.md"], "does not exist"),
-    (["stamp", "help.md", "--commit", "0123456789abcdef"], "unknown commit"),
-    (["stamp"], "PAGE... or --all"),
-])
-def test_staleness_cli_usage_errors_exit_2(pristine, args, message):
-    done = run(pristine, "translation_status.py", *args)
-    assert done.returncode == 2 and done.stderr.startswith("ERROR:") and message in done.stderr, (done.returncode, done.stderr)
+USAGE_ERRORS = {
+    "unknown language": ["--lang", "xx"],
+    "default language": ["--lang", DEFAULT.locale],
+    "does not exist": ["diff", "no-such-page.md"],
+    "unknown commit": ["stamp", "help.md", "--commit", "0123456789abcdef"],
+    "PAGE... or --all": ["stamp"],
+}
 
 
-def test_staleness_report_on_this_repository():
-    """Report mode on the real tree: never fatal, always ends with one summary per language."""
-    done = subprocess.run([sys.executable, str(REPO_ROOT / "scripts" / "translation_status.py")], cwd=REPO_ROOT,
+def _make_usage_errors(tmp_path_factory, config) -> dict[str, subprocess.CompletedProcess]:
+    pristine = made("pristine", lambda: _make_pristine(tmp_path_factory))
+    return {message: run(pristine, "translation_status.py", *args) for message, args in USAGE_ERRORS.items()}
+
+
+@pytest.fixture(scope="module")
+def usage_errors(tmp_path_factory, pytestconfig):
+    return made("usage_errors", lambda: _make_usage_errors(tmp_path_factory, pytestconfig))
+
+
+@pytest.mark.parametrize("message", USAGE_ERRORS)
+def test_staleness_cli_usage_errors_exit_2(usage_errors, message):
+    done = usage_errors[message]
+    assert done.returncode == 2 and done.stderr.startswith("ERROR:") and message in done.stderr, (
+        USAGE_ERRORS[message], done.returncode, done.stderr)
+
+
+def _make_report(tmp_path_factory=None, config=None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(REPO_ROOT / "scripts" / "translation_status.py")], cwd=REPO_ROOT,
                           env=ENV, capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture(scope="module")
+def report_on_this_repository():
+    return made("report_on_this_repository", _make_report)
+
+
+def test_staleness_report_on_this_repository(report_on_this_repository):
+    """Report mode on the real tree: never fatal, always ends with one summary per language."""
+    done = report_on_this_repository
     assert done.returncode == 0, done.stderr
     lines = done.stdout.strip().splitlines()[-len(LANGUAGES[1:]):] if LANGUAGES[1:] else []
     for line, language in zip(lines, LANGUAGES[1:]):
@@ -439,6 +503,7 @@ def test_staleness_report_on_this_repository():
     print("\n".join(lines))
 
 
+@in_a_fresh_copy
 def test_refresh_recopies_pending_pages_and_leaves_translated_ones(repo):
     """A fork edits its English pages after scaffolding: pending copies must not keep the old text."""
     done = run(repo, "new_language.py", WITH_STRINGS, "Language A")
@@ -457,6 +522,7 @@ def test_refresh_recopies_pending_pages_and_leaves_translated_ones(repo):
         assert "A sentence the fork added." not in translated, "refresh must leave translated pages alone"
 
 
+@in_a_fresh_copy
 def test_switching_a_language_off_keeps_its_files_and_delete_removes_them(repo):
     if not TRANSLATION:
         pytest.skip("no second language to switch off")
@@ -478,6 +544,7 @@ def test_switching_a_language_off_keeps_its_files_and_delete_removes_them(repo):
     assert "merge conflict" in deleted.stdout, "--delete must say what it costs a fork"
 
 
+@in_a_fresh_copy
 def test_texts_lists_every_missing_data_text_and_writes_todo_lines(repo):
     done = run(repo, "new_language.py", WITH_STRINGS, "Language A")
     assert done.returncode == 0, done.stderr
@@ -501,6 +568,7 @@ def test_texts_lists_every_missing_data_text_and_writes_todo_lines(repo):
     assert done[WITH_STRINGS] == [], f"filled-in lines still listed as missing: {done[WITH_STRINGS][:3]}"
 
 
+@in_a_fresh_copy
 def test_a_new_language_does_not_carry_other_countries_passages(repo):
     fixture = REPO_ROOT / "tests" / "fixtures" / "fork" / "XR.yml"
     shutil.copy(fixture, repo / "data" / "countries" / "XR.yml")
@@ -533,25 +601,42 @@ def _python_without_packages() -> str | None:
     return None
 
 
-@pytest.mark.skipif(_python_without_packages() is None, reason="no base interpreter found next to this venv")
-@pytest.mark.parametrize("script", ["translation_status.py", "new_language.py", "country_status.py", "remove_language.py"])
-def test_translator_commands_work_with_plain_python(script):
-    """LOCALIZING.md's commands run with the system python3: they re-run themselves in .venv,
-    and a bad argument is one ERROR line with exit 2, never a traceback."""
+# A command that needs MkDocs (it only works if the script re-ran itself inside .venv), and
+# a bad one (one ERROR line, exit 2).
+PLAIN_PYTHON_RUNS = {
+    "translation_status.py": ([], ["--lang", "zz"]),
+    "new_language.py": ([DRY_RUN, "Language C", "--dry-run"], ["fil", "Filipino", "--dry-run"]),
+    "country_status.py": ([], ["--no-such-option"]),
+    "remove_language.py": ([LANGUAGES[-1].locale, "--dry-run"] if len(LANGUAGES) > 1 else ["--help"],
+                           ["zz", "--dry-run"]),
+}
+
+
+def _make_plain_python_runs(tmp_path_factory=None, config=None) -> dict[str, tuple]:
     python = _python_without_packages()
     env = {key: value for key, value in ENV.items() if key not in ("VIRTUAL_ENV", "PYTHONPATH")}
     env["PATH"] = os.pathsep.join(p for p in env.get("PATH", "").split(os.pathsep) if ".venv" not in p)
-    # A command that needs MkDocs: it only works if the script re-ran itself inside .venv.
-    works = {"translation_status.py": [], "new_language.py": [DRY_RUN, "Language C", "--dry-run"],
-             "country_status.py": [], "remove_language.py": [LANGUAGES[-1].locale, "--dry-run"]}[script]
-    if script == "remove_language.py" and len(LANGUAGES) < 2:
-        works = ["--help"]
-    done = subprocess.run([python, f"scripts/{script}", *works], cwd=REPO_ROOT, env=env,
-                          capture_output=True, text=True, timeout=300)
+    return {script: tuple(subprocess.run([python, f"scripts/{script}", *args], cwd=REPO_ROOT, env=env,
+                                         capture_output=True, text=True, timeout=300) for args in runs)
+            for script, runs in PLAIN_PYTHON_RUNS.items()}
+
+
+@pytest.fixture(scope="module")
+def plain_python_runs():
+    return made("plain_python_runs", _make_plain_python_runs)
+
+
+MADE_AHEAD.update(usage_errors=_make_usage_errors, report_on_this_repository=_make_report)
+if _python_without_packages() is not None:
+    MADE_AHEAD.update(plain_python_runs=_make_plain_python_runs)
+
+
+@pytest.mark.skipif(_python_without_packages() is None, reason="no base interpreter found next to this venv")
+@pytest.mark.parametrize("script", PLAIN_PYTHON_RUNS)
+def test_translator_commands_work_with_plain_python(plain_python_runs, script):
+    """LOCALIZING.md's commands run with the system python3: they re-run themselves in .venv,
+    and a bad argument is one ERROR line with exit 2, never a traceback."""
+    (works, bad), (done, refused) = PLAIN_PYTHON_RUNS[script], plain_python_runs[script]
     assert done.returncode == 0, f"scripts/{script} {' '.join(works)} with plain python: exit {done.returncode}\n{done.stderr}"
-    bad = {"translation_status.py": ["--lang", "zz"], "new_language.py": ["fil", "Filipino", "--dry-run"],
-           "country_status.py": ["--no-such-option"], "remove_language.py": ["zz", "--dry-run"]}[script]
-    done = subprocess.run([python, f"scripts/{script}", *bad], cwd=REPO_ROOT, env=env,
-                          capture_output=True, text=True, timeout=300)
-    assert done.returncode == 2, f"scripts/{script} {' '.join(bad)}: exit {done.returncode}\n{done.stderr}"
-    assert "Traceback" not in done.stderr, f"scripts/{script} printed a traceback:\n{done.stderr}"
+    assert refused.returncode == 2, f"scripts/{script} {' '.join(bad)}: exit {refused.returncode}\n{refused.stderr}"
+    assert "Traceback" not in refused.stderr, f"scripts/{script} printed a traceback:\n{refused.stderr}"
