@@ -290,6 +290,31 @@ def test_search_index_marks_the_article_once_and_fails_without_one():
         '<article data-x class="md-typeset md-content__inner wide" data-pagefind-body>c</article>')
 
 
+# --- compact_html.py ----------------------------------------------------------------------
+
+COMPACTED = [
+    ("indentation between tags", "<ul>\n  <li>a</li>\n\n  <li>b</li>\n</ul>\n", "<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n"),
+    ("around text, inline", '<span class="md-ellipsis">\n    \n  \n    Kezdőlap\n  \n  </span>',
+     '<span class="md-ellipsis">\nKezdőlap\n</span>'),
+    ("spaces without a line break stay", "<p>a  b <b>c</b>  d</p>", "<p>a  b <b>c</b>  d</p>"),
+    ("pre and code keep theirs", "<pre><code>if x:\n    y\n\n</code></pre>\n  <p>`<code>a\n  b</code>`</p>",
+     "<pre><code>if x:\n    y\n\n</code></pre>\n<p>`<code>a\n  b</code>`</p>"),
+    ("scripts and styles keep theirs", "<script>\n  var a = 1;\n</script>\n  <style>\n  a {}\n</style>",
+     "<script>\n  var a = 1;\n</script>\n<style>\n  a {}\n</style>"),
+    ("textarea keeps its text", "<textarea>\n  line\n</textarea>", "<textarea>\n  line\n</textarea>"),
+    ("attributes and comments as written", '<a title="x\n   y">\n  z</a><!--\n   keep -->',
+     '<a title="x\n   y">\nz</a><!--\n   keep -->'),
+    ("entities as written", "<p>\n  &amp; &#8211;\n  </p>", "<p>\n&amp; &#8211;\n</p>"),
+    ("after a self-closed code, text is compacted", "<code/>\n   x", "<code/>\nx"),
+]
+
+
+@pytest.mark.parametrize("given,expected", [case[1:] for case in COMPACTED], ids=[case[0] for case in COMPACTED])
+def test_compact_html_leaves_out_indentation_only(given, expected):
+    assert hook("compact_html").on_post_page(given, None, None) == expected, (
+        "overrides/hooks/compact_html.py (site_tools.html_scan.without_indentation)")
+
+
 # --- lean_assets.py -----------------------------------------------------------------------
 
 MINIFIED = [

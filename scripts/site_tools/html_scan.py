@@ -113,3 +113,53 @@ def insertion_point(tag_text: str) -> int:
         end -= 1
     return end
 
+
+
+# Elements whose whitespace shows: preformatted text (Material sets `white-space: pre-wrap` on
+# <code> and <pre>), form text, and the raw text of scripts and styles.
+_KEEPS_WHITESPACE = frozenset({"pre", "code", "textarea", "script", "style"})
+_LINE_BREAK_RUN = re.compile(r"[ \t\r\f]*\n\s*")
+
+
+class _TextFinder(HTMLParser):
+    """Where the text outside _KEEPS_WHITESPACE elements is, as (start, end) offsets."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=False)  # data as written, so its length is its span
+        self.line_starts = [0] + [m.end() for m in re.finditer(r"\n", html)]
+        self.kept = 0  # how deep inside elements whose whitespace shows
+        self.spans: list[tuple[int, int]] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _KEEPS_WHITESPACE:
+            self.kept += 1
+
+    def handle_startendtag(self, tag, attrs):
+        pass  # <code/> opens nothing
+
+    def handle_endtag(self, tag):
+        if tag in _KEEPS_WHITESPACE and self.kept:
+            self.kept -= 1
+
+    def handle_data(self, data):
+        if not self.kept:
+            line, column = self.getpos()
+            start = self.line_starts[line - 1] + column
+            self.spans.append((start, start + len(data)))
+
+
+def without_indentation(html: str) -> str:
+    """html with each run of whitespace that holds a line break, in text outside <pre>, <code>,
+    <textarea>, <script> and <style>, written as one line break. A browser shows the same page
+    (`white-space: normal` makes any such run one space); tags, attributes, comments and the
+    kept elements stay byte for byte."""
+    finder = _TextFinder(html)
+    finder.feed(html)
+    finder.close()
+    parts, copied = [], 0
+    for start, end in finder.spans:
+        parts.append(html[copied:start])
+        parts.append(_LINE_BREAK_RUN.sub("\n", html[start:end]))
+        copied = end
+    parts.append(html[copied:])
+    return "".join(parts)
