@@ -430,6 +430,10 @@ def test_staleness_cli_stamps_reports_drift_and_shows_the_diff(repo):
     assert refused.returncode == 2 and "commit the English page first" in refused.stderr, refused.stderr
     assert (repo / "docs" / T / "help.md").read_text(encoding="utf-8") == before, "a refused stamp wrote the page"
     _git(repo, "commit", "-q", "-am", "English edit")
+    committed = run(repo, "translation_status.py", "--lang", T)
+    assert re.search(r"help\.md\b.*the English page changed since [0-9a-f]{12} \(1 commit\)", committed.stdout), (
+        "after one commit to docs/en/help.md the report must say so (site_tools.translations, commits_since):\n"
+        + committed.stdout)
     restamp = run(repo, "translation_status.py", "stamp", "help.md", "--lang", T, "--write")
     assert restamp.returncode == 0, restamp.stderr
     assert _summary(run(repo, "translation_status.py", "--lang", T).stdout)[0] == 0
