@@ -80,12 +80,7 @@ def _fill_in_todo_lines(path: Path, locale: str) -> None:
 
 
 def _run(repo: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    """`python ARGS...` in the copy: a script of scripts/ (tests/warm_python.py), or -c CODE."""
-    if args[0].startswith("scripts/"):
-        done = warm_python.run(*args, cwd=repo, env={**ENV, **(env or {})}, timeout=600)
-    else:
-        done = subprocess.run([sys.executable, *args], cwd=repo, env={**ENV, **(env or {})},
-                              capture_output=True, text=True, timeout=600)
+    done = warm_python.python(*args, cwd=repo, env={**ENV, **(env or {})}, timeout=600)
     assert done.returncode == 0, f"`{' '.join(args)}` failed in the fork copy {repo}:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
     return done
 

@@ -24,7 +24,6 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -51,11 +50,7 @@ def git(repo: Path, *args: str) -> subprocess.CompletedProcess:
 
 
 def tool(repo: Path, *args: str) -> str:
-    """A script of scripts/ in the copy (tests/warm_python.py), or `python -c CODE`."""
-    if args[0].startswith("scripts/"):
-        done = warm_python.run(*args, cwd=repo, env=ENV, timeout=600)
-    else:
-        done = subprocess.run([sys.executable, *args], cwd=repo, capture_output=True, text=True, env=ENV, timeout=600)
+    done = warm_python.python(*args, cwd=repo, env=ENV, timeout=600)
     assert done.returncode == 0, f"`{' '.join(args)}` failed in {repo}:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
     return done.stdout
 

@@ -193,5 +193,13 @@ def run(script: str | Path, *args: str, cwd: Path, env: dict[str, str],
                                            err.read_text(encoding="utf-8"))
 
 
+def python(*args: str, cwd: Path, env: dict[str, str], timeout: float = 300) -> subprocess.CompletedProcess:
+    """`python ARGS...` in cwd: a script of scripts/ through run(), anything else (-c CODE,
+    -m MODULE) in a fresh interpreter."""
+    if args and args[0].startswith("scripts/"):
+        return run(*args, cwd=cwd, env=env, timeout=timeout)
+    return subprocess.run([sys.executable, *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
+
+
 if __name__ == "__main__":
     serve(sys.argv[1])
