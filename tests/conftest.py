@@ -70,14 +70,15 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
 # so their builds and commands run on the second core while the quick tests run on the first.
 # A test module offers its own as MADE_AHEAD = {name: make(tmp_path_factory, config)}, where
 # name is a fixture's (which returns made(name, ...)) or a test's own (whose body is
-# run_ahead(request, make): the steps' failed assertion is reported by that test). made()
+# run_ahead(request): the steps' failed assertion is reported by that test). made()
 # waits for the background result, or makes it now when it was not started. Not when PDFs
 # are printed: Playwright stays in the main thread.
 _AHEAD: dict[str, Future] = {}
-# Fixture names made ahead, the quickest to make first (the order tests that wait run in);
-# they start in this order, before the tests that run ahead.
-_MADE_AHEAD_ORDER = ("built_site", "preview_site", "missing_page_build", "merged", "fork", "fork_checks", "pristine",
-                     "scaffolded")
+# The order work starts in (and tests that wait for it run in), before the tests that run
+# ahead: the session build, which most tests wait for; the copy that the scenario tests copy;
+# then the longest first, so that the last to finish are short.
+_MADE_AHEAD_ORDER = ("built_site", "pristine", "fork", "merged", "scaffolded", "plain_python_runs", "fork_checks",
+                     "preview_site", "missing_page_build")
 # Threads, not cores: the work is in child processes, and a thread waiting for its process
 # leaves the cores to the others.
 _POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="made-ahead")
