@@ -88,6 +88,12 @@ def test_missing_translation_fails_instead_of_falling_back_to_english(missing_pa
     if result["error"] is not None:
         assert page in result["error"], (f"The build failed, but not because docs/{language.locale}/{page} is "
                                          f"missing:\n{result['error']}")
+        # One line that names the file and the command that adds it, before anything renders
+        # (overrides/hooks/i18n_pages.py), not a warning for every link to the missing page.
+        assert f"page(s) missing: docs/{language.locale}/{page}" in result["error"] and \
+            "translation_status.py update" in result["error"], (
+            f"the build must stop at once naming docs/{language.locale}/{page} and the command that adds it "
+            f"(overrides/hooks/i18n_pages.py):\n{result['error'][-2000:]}")
         assert result["after"] == result["before"], (
             f"the failed build changed {result['site']}: a build must go to a temporary folder and replace the "
             "site only when it succeeds (site_tools/build.py, building)")
