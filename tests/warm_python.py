@@ -136,8 +136,8 @@ def _start() -> str | None:
     global _server
     with _lock:
         if _server is None:
-            if os.environ.get("WARM_PYTHON") == "0":
-                return None
+            if os.environ.get("WARM_PYTHON") == "0" or not hasattr(os, "fork") or not hasattr(socket, "AF_UNIX"):
+                return None  # switched off, or a system without fork (Windows): fresh processes
             path = os.path.join(tempfile.mkdtemp(prefix="warm-python-"), "socket")
             env = {**os.environ, "PYTHONUTF8": "1"}
             env.pop("BUILD_ONLY_LOCALE", None)
