@@ -302,6 +302,31 @@ def test_urls_carry_the_sub_path(fork):
         f"404.html must load its styles from /{SUB_PATH}/ (it is served for any missing path): {styles}")
 
 
+def test_pending_pages_are_not_offered_to_search_engines(fork):
+    """The English copies at /sk/ and /ar/ ask not to be indexed, are not in the sitemap and are
+    no page's hreflang alternate; the translated pages are all three."""
+    _, site, _ = fork
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    problems = []
+    for locale in (NEW, RTL):
+        pending, translated = f"{SITE_URL}{locale}/about/", f"{SITE_URL}{locale}/help/"
+        robots = [m.get("content") for m in parse_html(site / locale / "about" / "index.html").select('meta[name="robots"]')]
+        if robots != ["noindex"]:
+            problems.append(f"/{locale}/about/ (pending) has robots {robots}, expected ['noindex'] (overrides/main.html)")
+        if parse_html(site / locale / "help" / "index.html").select('meta[name="robots"]'):
+            problems.append(f"/{locale}/help/ is translated but asks not to be indexed")
+        if f"<loc>{pending}</loc>" in sitemap or f'href="{pending}"' in sitemap:
+            problems.append(f"sitemap.xml still names {pending} (overrides/hooks/robots.py)")
+        if f"<loc>{translated}</loc>" not in sitemap:
+            problems.append(f"sitemap.xml lacks {translated}")
+    heads = {page: {link["hreflang"] for link in parse_html(site / page / "index.html").select('link[rel="alternate"][hreflang]')}
+             for page in ("help", "about")}
+    if heads != {"help": {"en", NEW, RTL, "x-default"}, "about": {"en", "x-default"}}:
+        problems.append(f"hreflang links of /help/ and /about/: {heads}; a pending page is no page's alternate "
+                        "(overrides/hooks/i18n_pages.py)")
+    assert not problems, "\n".join(problems)
+
+
 @pytest.mark.browser
 def test_switcher_search_and_404_work_under_the_sub_path(fork, browser):
     from playwright.sync_api import expect

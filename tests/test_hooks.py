@@ -393,6 +393,24 @@ def test_i18n_pages_hreflang_links_are_absolute_with_x_default():
     ], "overrides/hooks/i18n_pages.py (on_page_context)"
 
 
+def test_i18n_pages_names_no_pending_page_as_an_alternate(tmp_path):
+    """A page still waiting for its translation is the English text: not "this page in Arabic"."""
+    sources = {}
+    for locale, front in (("en", ""), ("sk", "title: x\n"), ("ar", "translation_status: untranslated\n")):
+        sources[locale] = tmp_path / locale / "help.md"
+        sources[locale].parent.mkdir()
+        sources[locale].write_text(f"---\n{front}---\n\n# Help\n", encoding="utf-8")
+    files = {locale: SimpleNamespace(url=f"{'' if locale == 'en' else locale + '/'}help/", abs_src_path=str(path))
+             for locale, path in sources.items()}
+    config = SimpleNamespace(site_url="https://example.org/", plugins={"i18n": SimpleNamespace(default_language="en")})
+    links = {}
+    for locale in ("en", "ar"):
+        page = SimpleNamespace(file=SimpleNamespace(alternates=files, abs_src_path=files[locale].abs_src_path))
+        links[locale] = [link["hreflang"] for link in hook("i18n_pages").on_page_context({}, page, config, None)["hreflang_links"]]
+    assert links == {"en": ["en", "sk", "x-default"], "ar": ["en", "sk", "ar", "x-default"]}, (
+        "overrides/hooks/i18n_pages.py (on_page_context): a pending page is named only on itself")
+
+
 @pytest.mark.parametrize("status,current,wrapped", [
     ("untranslated", "hu", True),
     ("untranslated", "en", False),  # the default language's own page is not a copy
@@ -443,3 +461,42 @@ def test_text_direction_isolates_numbers_in_the_table_of_contents():
 ])
 def test_robots_txt(site_url, expected):
     assert hook("robots").robots_txt(site_url) == expected, "overrides/hooks/robots.py"
+
+
+SITEMAP = """<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
+    <url>
+        <loc>https://e.org/help/</loc>
+        <lastmod>2026-12-05</lastmod>
+        <xhtml:link rel="alternate" hreflang="en" href="https://e.org/help/"/>
+        <xhtml:link rel="alternate" hreflang="ar" href="https://e.org/ar/help/"/>
+    </url>
+    <url>
+        <loc>https://e.org/ar/help/</loc>
+        <xhtml:link rel="alternate" hreflang="en" href="https://e.org/help/"/>
+        <xhtml:link rel="alternate" hreflang="ar" href="https://e.org/ar/help/"/>
+    </url>
+</urlset>"""
+
+
+def test_robots_sitemap_leaves_out_the_pages_and_the_alternates_naming_them():
+    assert hook("robots").without_pages(SITEMAP, {"https://e.org/ar/help/"}) == (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
+        "    <url>\n"
+        "        <loc>https://e.org/help/</loc>\n"
+        "        <lastmod>2026-12-05</lastmod>\n"
+        '        <xhtml:link rel="alternate" hreflang="en" href="https://e.org/help/" />\n'
+        "    </url>\n"
+        "</urlset>\n"), "overrides/hooks/robots.py (without_pages)"
+
+
+@pytest.mark.parametrize("html,noindex", [
+    ('<head><meta name="robots" content="noindex"></head>', True),
+    ("<head><META CONTENT='NOINDEX, follow' NAME=Robots></head>", True),
+    ('<head><meta name="description" content="noindex"></head>', False),
+    ('<head><!-- <meta name="robots" content="noindex"> --></head>', False),
+    ('<body><script>var m = \'<meta name="robots" content="noindex">\';</script></body>', False),
+])
+def test_robots_reads_noindex_as_a_browser_does(html, noindex):
+    assert hook("robots").asks_not_to_be_indexed(html) is noindex, "overrides/hooks/robots.py (asks_not_to_be_indexed)"

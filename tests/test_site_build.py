@@ -180,13 +180,24 @@ def test_translated_pages_show_no_untranslated_notice(pages):
     assert not wrong, "\n".join(wrong)
 
 
+def _pending(language, source: str) -> bool:
+    return is_pending(outline_file(language.docs_dir / source, source))
+
+
+def _offered(page) -> set[str]:
+    """The languages a page is offered to search engines in: those it is translated into
+    (a pending page is the English text, marked noindex), and its own."""
+    return {language.locale for language in LANGUAGES
+            if language == page.language or not _pending(language, page.source)}
+
+
 def test_hreflang_alternates_are_absolute_complete_and_resolve(pages, site_dir):
     site_url = project.load_mkdocs_config().site_url
-    wanted = {language.locale for language in LANGUAGES} | {"x-default"}
     problems = []
     for page in pages:
         links = page.soup().select('head link[rel="alternate"][hreflang]')
         found = {link["hreflang"]: link["href"] for link in links}
+        wanted = _offered(page) | {"x-default"}
         if set(found) != wanted:
             problems.append(f"{page.url_path}: hreflang set {sorted(found)} != {sorted(wanted)}")
             continue
@@ -200,7 +211,7 @@ def test_hreflang_alternates_are_absolute_complete_and_resolve(pages, site_dir):
         if found.get("x-default") != found.get(DEFAULT.locale):
             problems.append(f"{page.url_path}: x-default should equal the {DEFAULT.locale} alternate")
         # Each alternate is exactly this page in that language (the page itself for its own).
-        for language in LANGUAGES:
+        for language in (language for language in LANGUAGES if language.locale in wanted):
             expected = urljoin(site_url, language.site_prefix + project.page_url(page.source))
             if found[language.locale] != expected:
                 problems.append(f"{page.url_path} ({page.source_file}): hreflang={language.locale} is "
@@ -228,13 +239,19 @@ def test_sitemap_lists_every_page_with_alternates(pages, site_dir):
     for url in tree.getroot().findall("s:url", ns):
         loc = url.find("s:loc", ns).text
         entries[_site_path_for(loc, site_url)] = {l.get("hreflang") for l in url.findall("x:link", ns)}
-    wanted = {language.locale for language in LANGUAGES}
     problems = []
     for page in pages:
+        if _pending(page.language, page.source):
+            if page.url_path in entries:
+                problems.append(f"sitemap.xml lists {page.url_path}, which is still the English text "
+                                f"({page.source_file} is untranslated): overrides/hooks/robots.py")
+            continue
+        wanted = {locale for locale in _offered(page)}
         if page.url_path not in entries:
             problems.append(f"sitemap.xml lacks {page.url_path} ({page.source_file})")
-        elif not wanted <= entries[page.url_path]:
-            problems.append(f"sitemap.xml entry {page.url_path} has alternates {sorted(entries[page.url_path])}, expected {sorted(wanted)}")
+        elif entries[page.url_path] != wanted:
+            problems.append(f"sitemap.xml entry {page.url_path} has alternates {sorted(entries[page.url_path])}, "
+                            f"expected {sorted(wanted)} (the languages it is translated into)")
     assert not problems, "\n".join(problems)
 
 

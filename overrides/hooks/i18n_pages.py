@@ -1,7 +1,9 @@
 """MkDocs hook: what mkdocs-static-i18n leaves out or gets wrong for a multilingual site.
 
 - Absolute hreflang alternates (plus x-default) for every page, computed from `site_url`;
-  Material's own head links are relative, which search engines and Lighthouse reject.
+  Material's own head links are relative, which search engines and Lighthouse reject. A page
+  still waiting for its translation is not named as another language's version of a page
+  (it is the English text, marked noindex; the robots hook leaves it out of the sitemap).
 - A page missing in a language stops the build at once, naming the file.
 - One not-found page per language. The plugin builds every language into the same
   site_dir run, so each language's 404.html overwrites the previous one; we keep each
@@ -11,11 +13,14 @@
 from __future__ import annotations
 
 import logging
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urljoin
 
 from mkdocs.exceptions import PluginError
 
+from site_tools.markdown_outline import read_front_matter
+from site_tools.parity import UNTRANSLATED
 from site_tools.project import is_nested_language_build, site_prefix
 
 log = logging.getLogger("mkdocs.hooks.i18n_pages")
@@ -35,12 +40,27 @@ def _language_link(i18n, locale: str) -> str:
     raise KeyError(locale)
 
 
+@lru_cache(maxsize=None)
+def _pending(source: str, modified: float) -> bool:
+    text = Path(source).read_text(encoding="utf-8")
+    return read_front_matter(text).data.get("translation_status") == UNTRANSLATED
+
+
+def is_pending(file) -> bool:
+    """A page still waiting for its translation (main.html marks it noindex)."""
+    source = getattr(file, "abs_src_path", None)
+    return bool(source) and Path(source).exists() and _pending(source, Path(source).stat().st_mtime)
+
+
 def on_page_context(context, page, config, nav):
     i18n = _i18n(config)
     site_url = config.site_url or "/"
     alternates = getattr(page.file, "alternates", None) or {}
     links = []
     for locale, alternate in alternates.items():
+        own = getattr(alternate, "abs_src_path", None) == getattr(page.file, "abs_src_path", None)
+        if not own and is_pending(alternate):
+            continue  # the English text at another address: not this page in that language
         url = alternate.url if alternate.url != "./" else ""
         links.append({"hreflang": locale, "href": urljoin(site_url, url)})
     default = i18n.default_language if i18n else None
