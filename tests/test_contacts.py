@@ -15,6 +15,8 @@ tests/data/contacts/<CODE>.yml after checking the new value against its source.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from bs4 import BeautifulSoup
 
@@ -141,3 +143,17 @@ def test_every_page_prints_the_literal_helpline_line(site_dir, language):
             problems.append(f"{html.relative_to(site_dir)}: prints {shown!r}")
     assert not problems, (f"expected {expected!r} under every page (overrides/partials/print-footer.html, "
                           "data `print_line`):\n" + "\n".join(problems))
+
+
+def test_labels_take_the_colon_as_the_language_writes_it(fixture_country):
+    """French writes a no-break space before a colon ("Pour :"): every label of a Help entry
+    and of the [[reach]] marker takes the language's `colon` string, none has ":" of its own."""
+    if "en" not in BY_LOCALE:
+        pytest.skip("the site has no English interface strings")
+    ui = {**BY_LOCALE["en"].extra["ui"], "colon": "\u00a0:"}
+    renderer = country.Renderer(fixture_country, "en", "en", ui, page="help.md", where="docs/en/help.md")
+    entries = renderer.render_page("[[contacts country]]\n")
+    labels = re.findall(r"\*\*([^*\n]+)\*\*", entries)
+    assert labels and all(label.endswith("\u00a0:") for label in labels), (
+        f"labels not written with the language's colon (site_tools/country.py): {labels}")
+    assert "\u00a0: [" in renderer.expand("[[reach child-helpline]]"), renderer.expand("[[reach child-helpline]]")

@@ -295,7 +295,7 @@ class Renderer:
                     how = self.web_link(online["url"])
                 else:
                     how = self.email_link(contact.get("email"))
-                parts.append(f"{self.name_link(contact)}: {how}")
+                parts.append(f"{self.name_link(contact)}{self.ui['colon']} {how}")
             return self._join(parts)
         if kind == "summary":
             texts = [self._ctext(c, "summary") for c in contacts if c.get("summary") is not None]
@@ -358,11 +358,11 @@ class Renderer:
             purpose += " " + isolate_numbers(
                 self.text(note, f"{self.data.files['country']}: file `international_notes.{contact.id}`"))
         label = ui["contact_for_who"] if contact.get("for_who") else ui["contact_for"]
-        lines.append(f"- **{label}:** {purpose}")
+        lines.append(f"- **{label}{ui['colon']}** {purpose}")
         if contact.get("operator") is not None:
-            lines.append(f"- **{ui['contact_operator']}:** {self._ctext(contact, 'operator')}")
+            lines.append(f"- **{ui['contact_operator']}{ui['colon']}** {self._ctext(contact, 'operator')}")
         if contact.get("ages") is not None:
-            lines.append(f"- **{ui['contact_ages']}:** {self._ctext(contact, 'ages')}")
+            lines.append(f"- **{ui['contact_ages']}{ui['colon']}** {self._ctext(contact, 'ages')}")
         plain = [(i, p) for i, p in enumerate(contact.phones) if p.label is None]
         if plain:
             numbers = []
@@ -375,23 +375,24 @@ class Renderer:
             phone_line = f" {ui['contact_or']} ".join(numbers)
             if contact.get("phone_note") is not None:
                 phone_line += ", " + self._ctext(contact, "phone_note")
-            lines.append(f"- **{ui['contact_phone']}:** {phone_line}")
+            lines.append(f"- **{ui['contact_phone']}{ui['colon']}** {phone_line}")
         if contact.get("online") is not None:
-            lines.append(f"- **{ui['contact_online']}:** {self._online(contact)}")
+            lines.append(f"- **{ui['contact_online']}{ui['colon']}** {self._online(contact)}")
         if contact.get("email") is not None:
-            lines.append(f"- **{ui['contact_email']}:** {self.email_link(contact.get('email'))}")
+            lines.append(f"- **{ui['contact_email']}{ui['colon']}** {self.email_link(contact.get('email'))}")
         for index, phone in enumerate(contact.phones):
             if phone.label is not None:
                 label = isolate_numbers(
                     self.text(phone.label, f"{contact.file}: contact {contact.id!r} `phones[{index}].label`"))
-                lines.append(f"- **{label}:** {self.phone_link(phone)}")
+                lines.append(f"- **{label}{ui['colon']}** {self.phone_link(phone)}")
         for key, label in (("in_person", "contact_in_person"), ("anonymous", "contact_anonymous"),
                            ("hours", "contact_hours"), ("cost", "contact_cost")):
             if contact.get(key) is not None:
-                lines.append(f"- **{ui[label]}:** {self._ctext(contact, key)}")
+                lines.append(f"- **{ui[label]}{ui['colon']}** {self._ctext(contact, key)}")
         sources = ", ".join(self._source_link(contact.file, f"contact {contact.id!r} `sources[{i}].title`", s)
                             for i, s in enumerate(contact.get("sources")))
-        lines.append(f"- **{ui['contact_last_checked']}:** {self.checked(contact)} · {ui['contact_source']}: {sources}")
+        lines.append(f"- **{ui['contact_last_checked']}{ui['colon']}** {self.checked(contact)} · "
+                     f"{ui['contact_source']}{ui['colon']} {sources}")
         return "\n".join(lines)
 
     def _source_link(self, file: str, what: str, source: dict) -> str:
