@@ -114,6 +114,8 @@ INVALID = {
     "list-for-mapping": (lambda d: d.update(international_notes=["inhope"]), "`international_notes`: expected a mapping"),
     "no-way-to-reach": (lambda d: [_contact(d, "stopline-xr").pop(key) for key in ("online",)], "at least one way"),
     "unknown-key": (lambda d: _contact(d, "police-xr").update(fax="123"), "fax"),
+    "international-first": (lambda d: d.update(international_first=["take-it-down", "no-such"]),
+                            "`international_first`: names 'no-such', which is not in"),
 }
 
 
@@ -151,6 +153,16 @@ def test_invalid_country_data_is_rejected_with_file_and_contact(tmp_path, case):
     assert expected in message, message
     assert "XR.yml" in message, message
     assert "Traceback" not in message and all(len(line) < 400 for line in message.splitlines()), message
+
+
+def test_a_country_lists_the_international_contacts_nearest_to_it_first(tmp_path):
+    raw = _fixture_raw()
+    raw["international_first"] = ["take-it-down", "inhope"]
+    data = country_data.load("XR", _data_dir(tmp_path, yaml.safe_dump(raw, allow_unicode=True, sort_keys=False)))
+    ids = [c.id for c in data.international]
+    assert ids[:2] == ["take-it-down", "inhope"], ids
+    unlisted = [c.id for c in country_data.load_cached().international if c.id not in ("take-it-down", "inhope")]
+    assert ids[2:] == [cid for cid in unlisted if cid in ids], f"the others must keep data/international.yml's order: {ids}"
 
 
 def test_a_key_written_twice_is_refused_naming_the_key_and_line(tmp_path):

@@ -396,6 +396,14 @@ def load(code: str | None = None, data_dir: Path | None = None, today: _dt.date 
     for cid in notes:
         if not any(c.id == cid for c in international):
             problems.append(f"{file} `international_notes`: names {cid!r}, which is not in {files['international']}")
+    first = list(raw.get("international_first") or [])
+    for cid in first:
+        if not any(c.id == cid for c in international):
+            problems.append(f"{file} `international_first`: names {cid!r}, which is not in {files['international']}"
+                            + (" for this country (its `serves:` leaves it out here)"
+                               if any(c.get("id") == cid for c in raw_int.get("contacts") or []) else ""))
+    # The ones the country lists first, in its order; the rest in data/international.yml's order.
+    international.sort(key=lambda c: first.index(c.id) if c.id in first else len(first))
     if problems:
         raise CountryDataError("country data is invalid:\n  " + "\n  ".join(problems))
     more = {"country": raw.get("more_sources") or [], "international": raw_int.get("more_sources") or []}
