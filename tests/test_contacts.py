@@ -157,3 +157,12 @@ def test_labels_take_the_colon_as_the_language_writes_it(fixture_country):
     assert labels and all(label.endswith("\u00a0:") for label in labels), (
         f"labels not written with the language's colon (site_tools/country.py): {labels}")
     assert "\u00a0: [" in renderer.expand("[[reach child-helpline]]"), renderer.expand("[[reach child-helpline]]")
+
+
+def test_a_text_message_line_names_the_word_and_links_the_number(fixture_country):
+    """Many helplines take text messages (Kids Help Phone: "text CONNECT to 686868"): the Help
+    entry says what to send where, the number isolated left to right and linked with sms:."""
+    renderer = _fixture_renderer(fixture_country, "en", "help.md")
+    entry = renderer.contact_section(fixture_country.by_id("childline-xr"))
+    assert '- **Text message:** send <bdi>TALK</bdi> to [<bdi dir="ltr">60111</bdi>](sms:60111)' in entry.splitlines(), (
+        "site_tools/country.py (sms_line), config/languages/en.yml (contact_sms, contact_sms_keyword):\n" + entry)

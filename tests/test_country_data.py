@@ -114,6 +114,7 @@ INVALID = {
     "list-for-mapping": (lambda d: d.update(international_notes=["inhope"]), "`international_notes`: expected a mapping"),
     "no-way-to-reach": (lambda d: [_contact(d, "stopline-xr").pop(key) for key in ("online",)], "at least one way"),
     "unknown-key": (lambda d: _contact(d, "police-xr").update(fax="123"), "fax"),
+    "sms-number": (lambda d: _contact(d, "childline-xr")["sms"][0].update(number="TALK"), "`sms[0].number`"),
     "international-first": (lambda d: d.update(international_first=["take-it-down", "no-such"]),
                             "`international_first`: names 'no-such', which is not in"),
 }

@@ -104,7 +104,7 @@ def test_checker_finds_each_kind_of_problem(tmp_path):
         '<a href="#police">ok anchor</a>'
         '<a href="../#top">ok other page</a>'
         '<a href="https://grooming-awareness.example/help/#police">ok absolute</a>'
-        '<a href="mailto:x@example.org">mail</a><a href="tel:112">112</a>'
+        '<a href="mailto:x@example.org">mail</a><a href="tel:112">112</a><a href="sms:686868">text</a>'
         '<a href="https://example.org/a?id=3">ok external</a>'
         '<a href="../nowhere/">Lost page</a>'
         '<a href="#rendorseg">Lost anchor</a>'
@@ -188,6 +188,7 @@ def test_external_link_checker_lists_urls_offline():
     ("../help/", "https://grooming-awareness.example/", False),
     ("#where-to-start", "https://grooming-awareness.example/", False),
     ("tel:116111", "https://grooming-awareness.example/", False),
+    ("sms:686868", "https://grooming-awareness.example/", False),
     ("mailto:a@example.org", "https://grooming-awareness.example/", False),
     # A project site on GitHub Pages shares its host with other sites.
     ("https://example-ngo.github.io/other-site/", "https://example-ngo.github.io/grooming-xr/", True),

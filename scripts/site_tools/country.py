@@ -261,6 +261,14 @@ class Renderer:
     def email_link(email: str) -> str:
         return f"[{isolate_ltr(email)}](mailto:{email})"
 
+    def sms_line(self, sms: dict) -> str:
+        """A text-message line: the number linked (sms:), and the word to send when there is one."""
+        link = f"[{isolate_ltr(sms['number'])}](sms:{sms['number']})"
+        if not sms.get("keyword"):
+            return link
+        keyword = f"<bdi>{html.escape(sms['keyword'], quote=False)}</bdi>"
+        return self.ui["contact_sms_keyword"].format(keyword=keyword, number=link)
+
     def name_link(self, contact: Contact) -> str:
         return f"[{self._ctext(contact, 'name')}]({help_link(self.page, contact.id)})"
 
@@ -293,6 +301,8 @@ class Renderer:
                     how = self.phone_link(contact.phones[0])
                 elif online:
                     how = self.web_link(online["url"])
+                elif contact.get("sms"):
+                    how = self.sms_line(contact.get("sms")[0])
                 else:
                     how = self.email_link(contact.get("email"))
                 parts.append(f"{self.name_link(contact)}{self.ui['colon']} {how}")
@@ -376,6 +386,8 @@ class Renderer:
             if contact.get("phone_note") is not None:
                 phone_line += ", " + self._ctext(contact, "phone_note")
             lines.append(f"- **{ui['contact_phone']}{ui['colon']}** {phone_line}")
+        for sms in contact.get("sms") or []:
+            lines.append(f"- **{ui['contact_sms']}{ui['colon']}** {self.sms_line(sms)}")
         if contact.get("online") is not None:
             lines.append(f"- **{ui['contact_online']}{ui['colon']}** {self._online(contact)}")
         if contact.get("email") is not None:

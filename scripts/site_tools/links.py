@@ -6,7 +6,7 @@ the build writes). For each href/src/srcset:
 * internal (relative, root-relative, or absolute under site_url): the target file exists
   in the built site; a `#fragment` matches exactly one id (or <a name>) in the target:
   "missing anchor" and "ambiguous anchor" are different problems;
-* external: https only (mailto: and tel: are fine), with no tracking parameters;
+* external: https only (mailto:, tel: and sms: are fine), with no tracking parameters;
 * anything else (javascript:, file:, protocol-relative //host) is reported.
 
 Links in Material's own chrome (navigation, header, footer, language switcher) are checked
@@ -76,7 +76,7 @@ class LinkProblem:
 def is_external(href: str, site_url: str | None) -> bool:
     """Does a link leave the site? An http(s) or protocol-relative URL to another host, or to
     a path outside the site's folder on its host (a project site on github.io shares its host
-    with other people's sites). Relative links, #anchors, tel: and mailto: stay (False).
+    with other people's sites). Relative links, #anchors, tel:, sms: and mailto: stay (False).
     The one answer for the external-links hook, the link check and the tests."""
     parts = urlsplit(href.strip())
     if parts.scheme.lower() not in ("http", "https", "") or not parts.netloc:
@@ -173,7 +173,7 @@ def check_html(site_dir: Path, html: Path, site_url: str, source: str) -> list[L
         if not href or href.startswith("data:") and element.name != "a":
             continue
         lowered = href.lower()
-        if lowered.startswith(("mailto:", "tel:")):
+        if lowered.startswith(("mailto:", "tel:", "sms:")):
             continue
         absolute = urlsplit(urljoin(page_url, href))
         scheme = absolute.scheme.lower()
@@ -190,7 +190,7 @@ def check_html(site_dir: Path, html: Path, site_url: str, source: str) -> list[L
             elif scheme == "http":
                 report(NOT_HTTPS, "use https:// (if the site has no https, name it without a link)")
             else:
-                report(BAD_SCHEME, f"{scheme}: links are not allowed; use https://, mailto: or tel:")
+                report(BAD_SCHEME, f"{scheme}: links are not allowed; use https://, mailto:, tel: or sms:")
             continue
         target = _target_file(site_dir, absolute.path[len(base.path):])
         if target is None:
