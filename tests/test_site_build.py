@@ -166,22 +166,22 @@ def test_html_lang_matches_language(pages):
     assert not wrong, "\n".join(wrong)
 
 
+def _pending(language, source: str) -> bool:
+    return is_pending(outline_file(language.docs_dir / source, source))
+
+
 def test_translated_pages_show_no_untranslated_notice(pages):
     """Only a page marked `translation_status: untranslated` says so (test_rtl.py checks that
     those do): a translated page, or the default language's, never carries the notice."""
     wrong = []
     for page in pages:
-        if is_pending(outline_file(page.language.docs_dir / page.source, page.source)):
+        if _pending(page.language, page.source):
             continue
         marked = page.soup().select(".untranslated-notice, .untranslated-content")
         if marked:
             wrong.append(f"{page.url_path} (from {page.source_file}, translated) shows the untranslated notice "
                          f"{marked[0].attrs}: overrides/hooks/untranslated_pages.py must mark pending pages only")
     assert not wrong, "\n".join(wrong)
-
-
-def _pending(language, source: str) -> bool:
-    return is_pending(outline_file(language.docs_dir / source, source))
 
 
 def _offered(page) -> set[str]:
@@ -222,7 +222,7 @@ def test_hreflang_alternates_are_absolute_complete_and_resolve(pages, site_dir):
 def test_meta_description_is_in_the_page_language(pages):
     by_source = {}
     for page in pages:
-        if is_pending(outline_file(page.language.docs_dir / page.source, page.source)):
+        if _pending(page.language, page.source):
             continue  # an untranslated copy keeps the English description until it is translated
         meta = page.soup().find("meta", attrs={"name": "description"})
         assert meta and meta.get("content"), f"{page.source_file}: add a `description:` to its front matter"

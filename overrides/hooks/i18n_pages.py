@@ -19,7 +19,7 @@ from urllib.parse import urljoin
 
 from mkdocs.exceptions import PluginError
 
-from site_tools.markdown_outline import read_front_matter
+from site_tools.checklists import front_matter
 from site_tools.parity import UNTRANSLATED
 from site_tools.project import is_nested_language_build, site_prefix
 
@@ -42,8 +42,7 @@ def _language_link(i18n, locale: str) -> str:
 
 @lru_cache(maxsize=None)
 def _pending(source: str, modified: float) -> bool:
-    text = Path(source).read_text(encoding="utf-8")
-    return read_front_matter(text).data.get("translation_status") == UNTRANSLATED
+    return front_matter(Path(source)).get("translation_status") == UNTRANSLATED
 
 
 def is_pending(file) -> bool:
